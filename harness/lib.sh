@@ -1,0 +1,36 @@
+# SPDX-License-Identifier: GPL-2.0
+# Common settings for the project's scripts.  Sourced, not run.
+
+TOP=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+BUILD=${BUILD:-$TOP/build}
+OUT=${OUT:-$TOP/out}
+KSRC=$BUILD/linux
+export CROSS_COMPILE=${CROSS_COMPILE:-arm-none-eabi-}
+GUEST_CC=${GUEST_CC:-arm-linux-gnueabihf-gcc}
+JOBS=${JOBS:-$(nproc)}
+export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
+export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+# Kernel builds stay reproducible, so ccache hits across rebuilds.
+export KBUILD_BUILD_TIMESTAMP=${KBUILD_BUILD_TIMESTAMP:-2024-11-17}
+export KBUILD_BUILD_USER=${KBUILD_BUILD_USER:-build}
+export KBUILD_BUILD_HOST=${KBUILD_BUILD_HOST:-build}
+
+# The directories of the kernel tree the overlay may carry.
+OVERLAY_DIRS="arch drivers include Documentation tools MAINTAINERS"
+
+msg() { printf '%s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# Files of the overlay: tracked, plus new ones not ignored, as they are in
+# the working tree, so an edit is built before it is committed.
+overlay_files() {
+	git -C "$TOP" ls-files -co --exclude-standard -- $OVERLAY_DIRS |
+		while read -r f; do [ -f "$TOP/$f" ] && printf '%s\n' "$f"; done |
+		sort -u
+}
+
+# kmake O=DIR ARGS...: make in the prepared kernel tree with ccache.
+kmake() {
+	make -C "$KSRC" ARCH=arm CROSS_COMPILE="$CROSS_COMPILE" \
+		CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" "$@"
+}
