@@ -1,0 +1,279 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Boot the end-to-end guest under QEMU and report what its DMA went through.
+
+virt: a virtio-iommu-pci with DMA-capable PCI endpoints behind it; the
+report joins what the guest saw (PCI endpoints, IOMMU groups, block I/O
+checksums) with QEMU's virtio-iommu trace (attach, map, translate, fault).
+vexpress-a15: no IOMMU, a virtio-blk-device on virtio-mmio: the direct DMA
+path of the same kernel.
+
+Exits non-zero when any check fails.
+"""
+import argparse
+import collections
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+# Guest log lines that fail a boot.
+BAD_LOG = re.compile(r'WARNING:|Oops|BUG:|Kernel panic|Call [Tt]race|nobody cared|'
+                     r'Disabling IRQ|Unable to handle|fault from EP|'
+                     r'hung_task|soft lockup|INFO: task|Failed to attach|'
+                     r'Failed to create .*IOMMU mapping|DMA-API:|kmemleak:')
+
+DISK_BYTES = 16 << 20
+
+
+def rid_of(bdf):
+    """PCI requester ID (the virtio-iommu endpoint ID) of 0000:BB:DD.F."""
+    m = re.match(r'[0-9a-f]{4}:([0-9a-f]{2}):([0-9a-f]{2})\.([0-7])$', bdf)
+    bus, dev, fn = (int(x, 16) for x in m.groups())
+    return (bus << 8) | (dev << 3) | fn
+
+
+def machine_args(args, disks):
+    """QEMU arguments for the machine and its DMA-capable devices."""
+    q = ['qemu-system-arm', '-nographic', '-no-reboot', '-nic', 'none',
+         '-m', str(args.memory), '-smp', str(args.smp),
+         '-kernel', args.kernel, '-initrd', args.initrd]
+    if args.machine == 'virt':
+        # QEMU declares virt's GICv2m doorbell as an MSI bypass region of
+        # the virtio-iommu (VIRTIO_IOMMU_RESV_MEM_T_MSI): MSIs reach the
+        # GIC untranslated and the guest must keep those IOVAs free.
+        q += ['-M', 'virt,highmem=off', '-cpu', 'cortex-a15',
+              '-device', 'virtio-iommu-pci']
+        for i, (kind, path) in enumerate(disks):
+            q += ['-drive', f'if=none,id=d{i},file={path},format=raw,cache=unsafe']
+            if kind == 'nvme':
+                q += ['-device', f'nvme,serial=e2e{i},drive=d{i}']
+            else:
+                q += ['-device', f'virtio-blk-pci,drive=d{i},'
+                                 'iommu_platform=on,disable-legacy=on']
+        q += ['-trace', 'enable=virtio_iommu_attach',
+              '-trace', 'enable=virtio_iommu_detach',
+              '-trace', 'enable=virtio_iommu_map',
+              '-trace', 'enable=virtio_iommu_unmap',
+              '-trace', 'enable=virtio_iommu_translate',
+              '-trace', 'enable=virtio_iommu_report_fault',
+              '-D', os.path.join(args.outdir, 'qemu-trace.log')]
+    else:
+        q += ['-M', args.machine, '-dtb', args.dtb]
+        for i, (kind, path) in enumerate(disks):
+            q += ['-drive', f'if=none,id=d{i},file={path},format=raw,cache=unsafe',
+                  '-device', f'virtio-blk-device,drive=d{i}']
+    return q
+
+
+def parse_trace(path):
+    attaches = collections.defaultdict(list)    # endpoint -> [domain...]
+    maps = collections.Counter()                # domain -> MAP requests
+    unmaps = collections.Counter()
+    translations = collections.Counter()        # endpoint -> translations
+    faults = []
+    if not os.path.exists(path):
+        return attaches, maps, unmaps, translations, faults
+    ev = re.compile(r'virtio_iommu_(\w+) (.*)')
+    with open(path, errors='replace') as f:
+        for line in f:
+            m = ev.search(line)
+            if not m:
+                continue
+            name, rest = m.groups()
+            kv = dict(re.findall(r'(\w+)=(\S+)', rest))
+            if name == 'attach':
+                attaches[int(kv['endpoint'])].append(int(kv['domain']))
+            elif name == 'detach':
+                attaches[int(kv['endpoint'])].append(-int(kv['domain']))
+            elif name == 'map':
+                maps[int(kv['domain'])] += 1
+            elif name == 'unmap':
+                unmaps[int(kv['domain'])] += 1
+            elif name == 'translate':
+                translations[int(kv['rid'])] += 1
+            elif name == 'report_fault':
+                faults.append(rest.strip())
+    return attaches, maps, unmaps, translations, faults
+
+
+def run(args):
+    os.makedirs(args.outdir, exist_ok=True)
+    disks = []
+    kinds = args.disks.split(',')
+    for i, kind in enumerate(kinds):
+        path = os.path.join(args.outdir, f'disk{i}-{kind}.img')
+        with open(path, 'wb') as f:        # fresh zeroed image every boot
+            f.truncate(DISK_BYTES)
+        disks.append((kind, path))
+    trace = os.path.join(args.outdir, 'qemu-trace.log')
+    if os.path.exists(trace):
+        os.unlink(trace)
+    append = 'console=ttyAMA0 panic=-1 ' + args.append
+    if args.cat:
+        append += ' e2e.cat=' + args.cat
+    cmd = machine_args(args, disks) + ['-append', append.strip()]
+    with open(os.path.join(args.outdir, 'qemu-cmdline.txt'), 'w') as f:
+        f.write(' '.join(cmd) + '\n')
+    console = os.path.join(args.outdir, 'console.log')
+    t0 = time.time()
+    with open(console, 'w') as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT,
+                                stdin=subprocess.DEVNULL)
+        try:
+            rc = proc.wait(timeout=args.timeout)
+        except subprocess.TimeoutExpired:
+            rc = 'timeout'
+            proc.terminate()            # lets QEMU flush its trace log
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+    elapsed = time.time() - t0
+    for _, path in disks:
+        os.unlink(path)
+    return report(args, console, trace, rc, elapsed, kinds)
+
+
+def report(args, console, trace, rc, elapsed, kinds):
+    with open(console, errors='replace') as f:
+        log = f.read().splitlines()
+    pci, blk, cats, failures = [], [], {}, []
+    end = None
+    cur = None
+    for line in log:
+        if cur is not None:
+            if line.startswith('E2E cat-end'):
+                cur = None
+            else:
+                cats[cur].append(line)
+            continue
+        if not line.startswith('E2E '):
+            continue
+        words = line.split()
+        if words[1] == 'pci':
+            d = dict(w.split('=', 1) for w in words[3:])
+            d['bdf'] = words[2]
+            pci.append(d)
+        elif words[1] == 'blk':
+            d = dict(w.split('=', 1) for w in words[3:])
+            d['name'] = words[2]
+            blk.append(d)
+        elif words[1] == 'cat-begin':
+            cur = words[2]
+            cats[cur] = []
+        elif words[1] == 'end':
+            end = line
+    bad = [line for line in log if BAD_LOG.search(line)]
+
+    title = f'{args.name}: {args.machine}'
+    print(f'== {title} ({elapsed:.0f} s, QEMU exit {rc}) ==')
+    if args.machine == 'virt':
+        attaches, maps, unmaps, translations, faults = parse_trace(trace)
+        iommus = [p for p in pci if p['driver'] == 'virtio-pci' and
+                  p['id'] == '1af4:1057']
+        eps = [p for p in pci if p not in iommus and p['driver'] != '-' and
+               not p['class'].startswith('0x0600')]
+        for p in iommus:
+            print(f"IOMMU instance: {p['bdf']} virtio-iommu ({p['id']})")
+        print(f"{'endpoint':14} {'id':10} {'driver':11} {'iommu':8} {'group':5} "
+              f"{'group type':10} {'attached domains':18} {'MAPs':>6} {'xlates':>7}")
+        final = {}
+        for p in eps:
+            rid = rid_of(p['bdf'])
+            hist = attaches.get(rid, [])
+            dom = hist[-1] if hist and hist[-1] >= 0 else None
+            final[p['bdf']] = dom
+            nmaps = maps.get(dom, 0) if dom is not None else 0
+            hs = ' -> '.join(str(d) if d >= 0 else f'detach {-d}' for d in hist) or '-'
+            print(f"{p['bdf']:14} {p['id']:10} {p['driver']:11} {p['iommu']:8} "
+                  f"{p['group']:5} {p['group_type']:10} {hs:18} {nmaps:6} "
+                  f"{translations.get(rid, 0):7}")
+            if p['iommu'] == '-' or p['group'] == '-':
+                failures.append(f"{p['bdf']}: not behind an IOMMU in the guest")
+            if dom is None:
+                failures.append(f"{p['bdf']}: QEMU saw no attach")
+            elif nmaps == 0:
+                failures.append(f"{p['bdf']}: no MAP request in its domain {dom}")
+            if translations.get(rid, 0) == 0:
+                failures.append(f"{p['bdf']}: no DMA translated by the IOMMU")
+        doms = sorted(set(d for d in final.values() if d is not None))
+        print(f"paging domains in use: {len(doms)} ({', '.join(map(str, doms))}) "
+              f"for {len(eps)} endpoints; MAP requests {sum(maps.values())}, "
+              f"UNMAP requests {sum(unmaps.values())}, faults {len(faults)}")
+        for fl in faults[:5]:
+            failures.append(f'IOMMU fault: {fl}')
+        if args.expect_domains == 'shared' and len(doms) != 1:
+            failures.append(f'expected one shared paging domain, saw {len(doms)}')
+        if args.expect_domains == 'per-endpoint' and len(doms) != len(eps):
+            failures.append(f'expected one paging domain per endpoint, saw {len(doms)}')
+        if len(iommus) != 1:
+            failures.append(f'expected one virtio-iommu in the guest, saw {len(iommus)}')
+        if len(eps) != len(kinds):
+            failures.append(f'expected {len(kinds)} endpoints with a driver, saw {len(eps)}')
+    else:
+        print('no IOMMU: direct DMA ops (virtio-mmio transports)')
+        if pci:
+            failures.append('unexpected PCI devices on a machine without PCI')
+    print('block I/O (O_DIRECT write, read back):')
+    for b in blk:
+        print(f"  {b['name']:9} on {b.get('parent', '-'):22} "
+              f"{b.get('bytes', '?'):>8} bytes in {b.get('ios', '?'):>4} I/Os  written crc32 {b.get('written_crc32', '-')}  "
+              f"read crc32 {b.get('read_crc32', '-')}  {b.get('result')}"
+              f"{'  ' + b['reason'] if 'reason' in b else ''}")
+        if b.get('result') != 'PASS':
+            failures.append(f"{b['name']}: read-back differs or I/O failed")
+    if len(blk) != len(kinds):
+        failures.append(f'expected {len(kinds)} block devices, saw {len(blk)}')
+    for path, lines in cats.items():
+        print(f'{path}:')
+        for line in lines:
+            print(f'  {line}')
+    if end is None:
+        failures.append('guest did not finish (no "E2E end" line)')
+    if bad:
+        print('guest log: problems:')
+        for line in bad[:20]:
+            print(f'  {line}')
+        failures.append(f'{len(bad)} warning/oops/IRQ lines in the guest log')
+    else:
+        print('guest log: no warnings, oopses or disabled IRQs')
+    for f in failures:
+        print(f'FAIL: {f}')
+    print(f"{title}: {'PASS' if not failures else 'FAIL'}")
+    return 0 if not failures else 1
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument('--name', default='boot')
+    ap.add_argument('--machine', default='virt')
+    ap.add_argument('--kernel', required=True)
+    ap.add_argument('--initrd', required=True)
+    ap.add_argument('--dtb')
+    ap.add_argument('--outdir', required=True)
+    ap.add_argument('--disks', default='nvme,nvme,virtio-blk')
+    ap.add_argument('--append', default='')
+    ap.add_argument('--cat', default='')
+    ap.add_argument('--memory', type=int, default=512)
+    ap.add_argument('--smp', type=int, default=1)
+    ap.add_argument('--timeout', type=int, default=300)
+    ap.add_argument('--expect-domains', choices=['shared', 'per-endpoint', 'any'],
+                    default='any')
+    ap.add_argument('--report-only', action='store_true',
+                    help='report on the logs of an earlier boot')
+    args = ap.parse_args()
+    if args.report_only:
+        sys.exit(report(args, os.path.join(args.outdir, 'console.log'),
+                        os.path.join(args.outdir, 'qemu-trace.log'), '-', 0,
+                        args.disks.split(',')))
+    if not shutil.which('qemu-system-arm'):
+        sys.exit('qemu-system-arm is not installed (run: make deps)')
+    sys.exit(run(args))
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,21 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+# Build the end-to-end guest: a static /init and its initramfs.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+G=$BUILD/guest
+mkdir -p "$G"
+if [ ! -x "$G/gen_init_cpio" ] || [ "$KSRC/usr/gen_init_cpio.c" -nt "$G/gen_init_cpio" ]; then
+	gcc -O2 -o "$G/gen_init_cpio" "$KSRC/usr/gen_init_cpio.c"
+fi
+if [ ! -x "$G/init" ] || [ "$TOP/harness/guest/init.c" -nt "$G/init" ]; then
+	$GUEST_CC -static -O2 -Wall -Wextra -Werror -o "$G/init" "$TOP/harness/guest/init.c"
+fi
+sed "s|@INIT@|$G/init|" "$TOP/harness/guest/initramfs.list" > "$G/initramfs.list"
+"$G/gen_init_cpio" "$G/initramfs.list" > "$G/initramfs.cpio.new"
+if cmp -s "$G/initramfs.cpio.new" "$G/initramfs.cpio"; then
+	rm "$G/initramfs.cpio.new"
+else
+	mv "$G/initramfs.cpio.new" "$G/initramfs.cpio"
+fi

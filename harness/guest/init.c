@@ -1,0 +1,316 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * /init of the end-to-end guest.  Mounts the pseudo file systems, reports
+ * every PCI endpoint with its IOMMU group, writes a pattern with O_DIRECT to
+ * every block device and reads it back, prints the files named on the
+ * command line (e2e.cat=PATH,PATH...), then powers the machine off.
+ *
+ * Every report line starts with "E2E " so the harness can pick it out of
+ * the console log.  Options on the kernel command line:
+ *   e2e.bytes=N     bytes written to each block device (default 1 MiB)
+ *   e2e.cat=P,P     files to print (debugfs files, /proc/interrupts, ...)
+ */
+#define _GNU_SOURCE
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mount.h>
+#include <sys/reboot.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <time.h>
+#include <unistd.h>
+
+static char cmdline[4096];
+static int failures;
+
+static const char *opt(const char *name)
+{
+	size_t n = strlen(name);
+	char *p = cmdline;
+
+	while ((p = strstr(p, name))) {
+		if ((p == cmdline || p[-1] == ' ') && p[n] == '=')
+			return p + n + 1;
+		p += n;
+	}
+	return NULL;
+}
+
+static int read_file(const char *path, char *buf, size_t len)
+{
+	int fd = open(path, O_RDONLY);
+	ssize_t n;
+
+	buf[0] = '\0';
+	if (fd < 0)
+		return -1;
+	n = read(fd, buf, len - 1);
+	close(fd);
+	if (n < 0)
+		return -1;
+	buf[n] = '\0';
+	while (n > 0 && (buf[n - 1] == '\n' || buf[n - 1] == ' '))
+		buf[--n] = '\0';
+	return 0;
+}
+
+/* basename of the target of a symlink, or "-" */
+static const char *link_name(const char *path, char *buf, size_t len)
+{
+	ssize_t n = readlink(path, buf, len - 1);
+	char *slash;
+
+	if (n < 0)
+		return "-";
+	buf[n] = '\0';
+	slash = strrchr(buf, '/');
+	return slash ? slash + 1 : buf;
+}
+
+static void report_pci(void)
+{
+	DIR *d = opendir("/sys/bus/pci/devices");
+	struct dirent *e;
+
+	if (!d) {
+		printf("E2E pci none\n");
+		return;
+	}
+	while ((e = readdir(d))) {
+		char p[512], vendor[16], device[16], cls[16], type[32];
+		char l1[256], l2[256], l3[256];
+		const char *group, *drv, *iommu;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/vendor", e->d_name);
+		read_file(p, vendor, sizeof(vendor));
+		snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/device", e->d_name);
+		read_file(p, device, sizeof(device));
+		snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/class", e->d_name);
+		read_file(p, cls, sizeof(cls));
+		snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/driver", e->d_name);
+		drv = link_name(p, l1, sizeof(l1));
+		snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/iommu_group", e->d_name);
+		group = link_name(p, l2, sizeof(l2));
+		snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/iommu", e->d_name);
+		iommu = link_name(p, l3, sizeof(l3));
+		type[0] = '\0';
+		if (strcmp(group, "-")) {
+			snprintf(p, sizeof(p), "/sys/kernel/iommu_groups/%s/type", group);
+			read_file(p, type, sizeof(type));
+		}
+		printf("E2E pci %s id=%s:%s class=%s driver=%s iommu=%s group=%s group_type=%s\n",
+		       e->d_name, vendor + 2, device + 2, cls, drv, iommu, group,
+		       type[0] ? type : "-");
+	}
+	closedir(d);
+}
+
+static uint32_t crc32(const unsigned char *b, size_t len)
+{
+	uint32_t crc = ~0U;
+
+	while (len--) {
+		crc ^= *b++;
+		for (int k = 0; k < 8; k++)
+			crc = (crc >> 1) ^ (0xedb88320U & -(crc & 1));
+	}
+	return ~crc;
+}
+
+/* Where a block device hangs: the PCI function or platform device. */
+static void blk_parent(const char *name, char *out, size_t len)
+{
+	char p[300], target[512];
+	ssize_t n;
+	char *s;
+
+	snprintf(p, sizeof(p), "/sys/block/%s", name);
+	n = readlink(p, target, sizeof(target) - 1);
+	snprintf(out, len, "-");
+	if (n < 0)
+		return;
+	target[n] = '\0';
+	/* ../devices/platform/.../0000:00:02.0/nvme/nvme0/nvme0n1 */
+	for (s = strtok(target, "/"); s; s = strtok(NULL, "/")) {
+		unsigned int a, b, c, f;
+
+		if (sscanf(s, "%x:%x:%x.%x", &a, &b, &c, &f) == 4 ||
+		    strstr(s, ".virtio_mmio") || strstr(s, "virtio-mmio"))
+			snprintf(out, len, "%s", s);
+	}
+}
+
+/* Transfer @len bytes at @off in one call, or in @chunk-byte calls. */
+static int xfer(int fd, int write, unsigned char *buf, size_t len, off_t off,
+		size_t chunk, unsigned int *ios)
+{
+	for (size_t done = 0; done < len; done += chunk) {
+		size_t n = len - done < chunk ? len - done : chunk;
+		ssize_t r = write ? pwrite(fd, buf + done, n, off + done) :
+				    pread(fd, buf + done, n, off + done);
+
+		if (r != (ssize_t)n)
+			return -1;
+		(*ios)++;
+	}
+	return 0;
+}
+
+static void fill(unsigned char *buf, size_t len, uint32_t x)
+{
+	for (size_t i = 0; i < len; i++) {
+		x ^= x << 13;
+		x ^= x >> 17;
+		x ^= x << 5;
+		buf[i] = x;
+	}
+}
+
+/*
+ * Two passes over the same 1 MiB (by default) of the device, each with
+ * fresh data: one large write read back in 4 KiB reads, then 4 KiB writes
+ * read back in one large read.  The small transfers make each queue wrap
+ * (NVMe and virtio rings span several pages), the large ones map long
+ * scatterlists.
+ */
+static void check_block(const char *name, size_t bytes, unsigned int seed)
+{
+	char path[300], parent[128];
+	unsigned char *wbuf, *rbuf;
+	uint32_t cw = 0, cr = 0;
+	unsigned int ios = 0;
+	off_t off = 1 << 20;
+	const char *err = NULL;
+	int fd, equal = 1;
+	struct timespec t0, t1;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	blk_parent(name, parent, sizeof(parent));
+	snprintf(path, sizeof(path), "/dev/%s", name);
+	if (posix_memalign((void **)&wbuf, 4096, bytes) ||
+	    posix_memalign((void **)&rbuf, 4096, bytes)) {
+		printf("E2E blk %s parent=%s result=FAIL reason=nomem\n", name, parent);
+		failures++;
+		return;
+	}
+	fd = open(path, O_RDWR | O_DIRECT | O_SYNC);
+	if (fd < 0) {
+		printf("E2E blk %s parent=%s result=FAIL reason=open:%s\n",
+		       name, parent, strerror(errno));
+		failures++;
+		goto out;
+	}
+	for (int pass = 0; pass < 2 && !err; pass++) {
+		fill(wbuf, bytes, (seed * 2 + pass) * 2654435761U + 1);
+		memset(rbuf, 0, bytes);
+		if (xfer(fd, 1, wbuf, bytes, off, pass ? 4096 : bytes, &ios))
+			err = "write";
+		else if (xfer(fd, 0, rbuf, bytes, off, pass ? bytes : 4096, &ios))
+			err = "read";
+		else if (memcmp(wbuf, rbuf, bytes))
+			equal = 0;
+		cw = crc32(wbuf, bytes);
+		cr = crc32(rbuf, bytes);
+	}
+	if (err) {
+		printf("E2E blk %s parent=%s result=FAIL reason=%s:%s\n",
+		       name, parent, err, strerror(errno));
+		failures++;
+	} else {
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		printf("E2E blk %s parent=%s bytes=%zu ios=%u ms=%ld written_crc32=%08x read_crc32=%08x result=%s\n",
+		       name, parent, bytes, ios,
+		       (long)((t1.tv_sec - t0.tv_sec) * 1000 +
+			      (t1.tv_nsec - t0.tv_nsec) / 1000000),
+		       cw, cr, equal ? "PASS" : "FAIL");
+		if (!equal)
+			failures++;
+	}
+	close(fd);
+out:
+	free(wbuf);
+	free(rbuf);
+}
+
+static void report_block(size_t bytes)
+{
+	DIR *d = opendir("/sys/block");
+	struct dirent *e;
+	unsigned int seed = 1;
+	int count = 0;
+
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, "nvme", 4) && strncmp(e->d_name, "vd", 2))
+			continue;
+		check_block(e->d_name, bytes, seed++);
+		count++;
+	}
+	if (d)
+		closedir(d);
+	printf("E2E blkcount %d\n", count);
+}
+
+static void cat_files(const char *list)
+{
+	char buf[4096], *copy, *path, *save = NULL;
+	ssize_t n;
+
+	copy = strdup(list);
+	for (path = strtok_r(copy, ", ", &save); path; path = strtok_r(NULL, ", ", &save)) {
+		int fd = open(path, O_RDONLY);
+
+		printf("E2E cat-begin %s\n", path);
+		if (fd < 0) {
+			printf("E2E cat-error %s %s\n", path, strerror(errno));
+		} else {
+			while ((n = read(fd, buf, sizeof(buf))) > 0)
+				fwrite(buf, 1, n, stdout);
+			close(fd);
+		}
+		printf("E2E cat-end %s\n", path);
+	}
+	free(copy);
+}
+
+int main(void)
+{
+	const char *v;
+	size_t bytes = 1 << 20;
+
+	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
+	mount("proc", "/proc", "proc", 0, NULL);
+	mount("sysfs", "/sys", "sysfs", 0, NULL);
+	mount("debugfs", "/sys/kernel/debug", "debugfs", 0, NULL);
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (!freopen("/dev/console", "w", stdout))
+		return 1;
+	setvbuf(stdout, NULL, _IOLBF, 0);
+
+	read_file("/proc/cmdline", cmdline, sizeof(cmdline));
+	v = opt("e2e.bytes");
+	if (v)
+		bytes = strtoul(v, NULL, 0);
+
+	printf("E2E begin\n");
+	report_pci();
+	report_block(bytes);
+	v = opt("e2e.cat");
+	if (v) {
+		char list[1024];
+
+		snprintf(list, sizeof(list), "%.*s", (int)strcspn(v, " "), v);
+		cat_files(list);
+	}
+	printf("E2E end failures=%d\n", failures);
+	fflush(stdout);
+	sync();
+	reboot(RB_POWER_OFF);
+	return 0;
+}

@@ -1,0 +1,161 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-2.0
+"""Turn the series description (series/) into git commits and patches.
+
+series/0000-cover-letter   "Subject:" line, blank line, the cover letter text
+series/NNNN-slug           one per patch, applied in name order:
+    Subject: <subsystem>: <imperative summary>
+    Files: <overlay file> ...        (final text, copied from the overlay)
+    <blank line>
+    <commit message body>
+    [a line "---" then a unified diff, applied before the files are copied,
+     for a patch that carries an intermediate state of a file a later patch
+     finishes]
+
+Commands:
+  lint            every overlay file is carried by exactly one patch
+  commit TREE     commit the series onto TREE (a git tree at the base)
+  format TREE OUT git format-patch TREE's series with the cover letter
+"""
+import os
+import re
+import subprocess
+import sys
+
+TOP = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SERIES = os.path.join(TOP, 'series')
+OVERLAY_DIRS = ['arch', 'drivers', 'include', 'Documentation', 'tools',
+                'MAINTAINERS']
+
+
+def git(*args, cwd=TOP, input=None):
+    return subprocess.run(['git', *args], cwd=cwd, check=True, text=True,
+                          input=input, stdout=subprocess.PIPE).stdout
+
+
+def overlay_files():
+    out = git('ls-files', '-co', '--exclude-standard', '--', *OVERLAY_DIRS)
+    return sorted(set(f for f in out.splitlines()
+                      if os.path.isfile(os.path.join(TOP, f))))
+
+
+def parse(path):
+    with open(path) as f:
+        text = f.read()
+    head, _, rest = text.partition('\n\n')
+    fields = {}
+    for line in head.splitlines():
+        key, _, val = line.partition(':')
+        fields[key.strip().lower()] = val.strip()
+    body, sep, diff = rest.partition('\n---\n')
+    return {'name': os.path.basename(path), 'subject': fields.get('subject', ''),
+            'files': fields.get('files', '').split(), 'body': body.strip(),
+            'diff': diff if sep else ''}
+
+
+def patches():
+    names = sorted(n for n in os.listdir(SERIES)
+                   if re.match(r'\d{4}-', n) and n != '0000-cover-letter')
+    return [parse(os.path.join(SERIES, n)) for n in names]
+
+
+def identity():
+    try:
+        name = git('config', 'user.name').strip()
+        email = git('config', 'user.email').strip()
+    except subprocess.CalledProcessError:
+        sys.exit('series: no git identity configured in this repository '
+                 '(git config user.name / user.email); none is invented')
+    return name, email
+
+
+def lint():
+    errors = []
+    owner = {}
+    for p in patches():
+        if not p['subject']:
+            errors.append(f"{p['name']}: no Subject")
+        if not p['body']:
+            errors.append(f"{p['name']}: no commit message body")
+        for f in p['files']:
+            if f in owner:
+                errors.append(f"{f}: carried by {owner[f]} and {p['name']}")
+            owner[f] = p['name']
+            if not os.path.isfile(os.path.join(TOP, f)):
+                errors.append(f"{p['name']}: {f} is not in the overlay")
+    for f in overlay_files():
+        if f not in owner:
+            errors.append(f'{f}: in the overlay but in no patch of series/')
+    for e in errors:
+        print(f'series lint: {e}', file=sys.stderr)
+    n = len(patches())
+    print(f'series lint: {n} patches, {len(owner)} files, '
+          f"{'OK' if not errors else f'{len(errors)} errors'}")
+    return 1 if errors else 0
+
+
+def commit(tree):
+    name, email = identity()
+    env = dict(os.environ, GIT_AUTHOR_NAME=name, GIT_AUTHOR_EMAIL=email,
+               GIT_COMMITTER_NAME=name, GIT_COMMITTER_EMAIL=email)
+    for p in patches():
+        if p['diff']:
+            subprocess.run(['git', 'apply', '--index', '-'], cwd=tree,
+                           input=p['diff'], text=True, check=True)
+        for f in p['files']:
+            dst = os.path.join(tree, f)
+            os.makedirs(os.path.dirname(dst) or '.', exist_ok=True)
+            with open(os.path.join(TOP, f), 'rb') as s, open(dst, 'wb') as d:
+                d.write(s.read())
+        git('add', '--', *p['files'], cwd=tree)
+        msg = f"{p['subject']}\n\n{p['body']}\n\nSigned-off-by: {name} <{email}>\n"
+        subprocess.run(['git', 'commit', '-q', '--allow-empty', '-F', '-'],
+                       cwd=tree, input=msg, text=True, env=env, check=True)
+    return 0
+
+
+def format_series(tree, out):
+    os.makedirs(out, exist_ok=True)
+    for f in os.listdir(out):
+        if f.endswith('.patch'):
+            os.unlink(os.path.join(out, f))
+    n = len(patches())
+    files = git('format-patch', '-q', '--cover-letter', '--stat=80',
+                '--summary', '-o', out, f'HEAD~{n}..HEAD', cwd=tree).split()
+    cover = parse(os.path.join(SERIES, '0000-cover-letter'))
+    maint = subprocess.run(
+        ['perl', 'scripts/get_maintainer.pl', '--no-git', '--no-git-fallback',
+         '--no-rolestats', '--no-tree', *sorted(
+             os.path.join(out, f) for f in os.listdir(out)
+             if f.endswith('.patch') and not f.startswith('0000'))],
+        cwd=tree, text=True, stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL).stdout
+    path = [os.path.join(out, f) for f in sorted(os.listdir(out))
+            if f.startswith('0000-')][0]
+    with open(path) as f:
+        text = f.read()
+    text = text.replace('*** SUBJECT HERE ***', cover['subject'])
+    blurb = cover['body'] + '\n\nscripts/get_maintainer.pl on the series:\n' + \
+        ''.join(f'  {line}\n' for line in maint.splitlines())
+    text = text.replace('*** BLURB HERE ***', blurb.rstrip())
+    with open(path, 'w') as f:
+        f.write(text)
+    print(f'series: {n} patches and a cover letter in {os.path.relpath(out, TOP)}/')
+    return 0
+
+
+def main():
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    cmd = sys.argv[1]
+    if cmd == 'lint':
+        sys.exit(lint())
+    if cmd == 'commit':
+        sys.exit(commit(sys.argv[2]))
+    if cmd == 'format':
+        sys.exit(format_series(sys.argv[2], sys.argv[3]))
+    sys.exit(__doc__)
+
+
+if __name__ == '__main__':
+    main()

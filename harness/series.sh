@@ -1,0 +1,123 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# series.sh write        out/series/: the series as git format-patch output
+# series.sh check        apply out/series with git am to a pristine base,
+#                        checkpatch --strict and kernel-doc each patch, and
+#                        build every step (vmlinux, plus the C files the
+#                        series touched so far with W=1: no new warnings)
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+worktree() {	# worktree DIR: a checkout of the pristine base at DIR
+	local d=$1
+	if [ ! -e "$d/.git" ]; then
+		git -C "$KSRC" worktree prune
+		git -C "$KSRC" worktree add -q --detach "$d" base
+	fi
+	git -C "$d" am --abort >/dev/null 2>&1 || true
+	git -C "$d" checkout -q -f --detach base
+	git -C "$d" clean -fdqx
+}
+
+write() {
+	python3 "$TOP/harness/series.py" lint
+	worktree "$BUILD/series-gen"
+	python3 "$TOP/harness/series.py" commit "$BUILD/series-gen"
+	python3 "$TOP/harness/series.py" format "$BUILD/series-gen" "$OUT/series"
+}
+
+# Warnings a W=1 build of the given objects prints, one line each.
+w1_warnings() {
+	local o=$1; shift
+	[ $# -gt 0 ] || return 0
+	kmake O="$o" W=1 "$@" 2>&1 | grep -E 'warning:|error:' | sed "s|$BUILD/[^/]*/||" || true
+}
+
+check() {
+	write
+	local C=$BUILD/series-check O=$BUILD/out-series-check fail=0
+	worktree "$C"
+	patches=$(ls "$OUT"/series/*.patch | grep -v '/0000-')
+	git -C "$C" am -q $patches || die "git am of out/series onto the base failed"
+	msg "series-check: git am of $(echo $patches | wc -w) patches onto $(git -C "$C" describe --always base): OK"
+
+	for p in $patches; do
+		r=$(cd "$C" && perl scripts/checkpatch.pl --strict --no-summary --terse "$p" || true)
+		t=$(cd "$C" && perl scripts/checkpatch.pl --strict --terse "$p" | tail -1 || true)
+		printf 'checkpatch --strict %s: %s\n' "$(basename "$p")" "$t"
+		if [ -n "$r" ]; then printf '%s\n' "$r"; fail=1; fi
+	done
+
+	# Build every step.  The KSRC tree is not used: series-check builds
+	# what git am made of the patches.
+	local KSRC=$C
+	mkdir -p "$O"
+	cat "$TOP"/harness/configs/e2e.config "$TOP"/harness/configs/series.config \
+		> "$O/fragment.config"
+	kmake -s O="$O" allnoconfig KCONFIG_ALLCONFIG="$O/fragment.config" >/dev/null
+	declare -A base_w
+	local touched="" step=0
+	for c in $(git -C "$C" rev-list --reverse base..HEAD); do
+		step=$((step + 1))
+		git -C "$C" checkout -q "$c"
+		for f in $(git -C "$C" diff --name-only "$c~1" "$c" -- '*.c'); do
+			case " $touched " in *" $f "*) ;; *) touched="$touched $f";; esac
+		done
+		objs=""
+		for f in $touched; do [ -f "$C/$f" ] && objs="$objs ${f%.c}.o"; done
+		kmake -s O="$O" olddefconfig >/dev/null
+		if ! kmake -s O="$O" zImage >"$O/step$step.log" 2>&1; then
+			tail -20 "$O/step$step.log"
+			msg "series-check: step $step ($(git -C "$C" log -1 --format=%s)) does not build"
+			fail=1
+			continue
+		fi
+		nw=0
+		for f in $objs; do
+			if [ -z "${base_w[$f]+x}" ]; then
+				# W=1 warnings of this file at the base, to compare against
+				if git -C "$C" cat-file -e "base:${f%.o}.c" 2>/dev/null; then
+					git -C "$C" checkout -q base -- "${f%.o}.c"
+					base_w[$f]=$(w1_warnings "$O" "$f" | wc -l)
+					git -C "$C" checkout -q "$c" -- "${f%.o}.c"
+				else
+					base_w[$f]=0
+				fi
+			fi
+			w=$(w1_warnings "$O" "$f")
+			n=$(printf '%s' "$w" | grep -c . || true)
+			if [ "$n" -gt "${base_w[$f]}" ]; then
+				printf '%s\n' "$w"
+				msg "series-check: step $step: $f: $n W=1 warnings, ${base_w[$f]} at the base"
+				nw=1
+				fail=1
+			fi
+		done
+		printf 'series-check: step %d builds%s: %s\n' "$step" \
+			"$([ $nw = 0 ] && echo ", no new W=1 warnings in$objs")" \
+			"$(git -C "$C" log -1 --format=%s)"
+	done
+
+	# kernel-doc on every C file and header the series touches
+	for f in $(git -C "$C" diff --name-only base HEAD -- '*.c' '*.h'); do
+		[ -f "$C/$f" ] || continue
+		kd=$(cd "$C" && perl scripts/kernel-doc -none "$f" 2>&1 || true)
+		kb=$(cd "$C" && git show "base:$f" 2>/dev/null | perl scripts/kernel-doc -none /dev/stdin 2>&1 | grep -c . || true)
+		n=$(printf '%s' "$kd" | grep -c . || true)
+		if [ "$n" -gt "${kb:-0}" ]; then
+			printf '%s\n' "$kd"
+			msg "series-check: kernel-doc: $f: $n warnings, ${kb:-0} at the base"
+			fail=1
+		fi
+	done
+	msg "series-check: kernel-doc -none: no new warnings"
+	[ $fail = 0 ] || die "series-check failed"
+	msg "series-check: OK"
+}
+
+case "${1:-}" in
+write) write ;;
+check) check ;;
+*) die "usage: series.sh write|check" ;;
+esac
