@@ -78,6 +78,7 @@ struct viommu_endpoint {
 	struct viommu_dev		*viommu;
 	struct viommu_domain		*vdomain;
 	struct list_head		resv_regions;
+	struct device_link		*link;
 };
 
 struct viommu_request {
@@ -1016,6 +1017,18 @@ static struct iommu_device *viommu_probe_device(struct device *dev)
 			goto err_free_dev;
 	}
 
+	/*
+	 * The endpoint's DMA goes through the IOMMU: have the driver core
+	 * order it after the IOMMU, so that it is shut down (and quiesced)
+	 * before the IOMMU is reset.  Without the link, an endpoint created
+	 * before the IOMMU shuts down after it and waits forever for DMA
+	 * that the reset IOMMU no longer translates.
+	 */
+	vdev->link = device_link_add(dev, viommu->dev, DL_FLAG_STATELESS);
+	if (!vdev->link)
+		dev_warn(dev, "cannot link to %s: shutdown order not enforced\n",
+			 dev_name(viommu->dev));
+
 	return &viommu->iommu;
 
 err_free_dev:
@@ -1029,6 +1042,8 @@ static void viommu_release_device(struct device *dev)
 {
 	struct viommu_endpoint *vdev = dev_iommu_priv_get(dev);
 
+	if (vdev->link)
+		device_link_del(vdev->link);
 	viommu_detach_dev(vdev);
 	iommu_put_resv_regions(dev, &vdev->resv_regions);
 	kfree(vdev);
@@ -1122,7 +1137,7 @@ static int viommu_probe(struct virtio_device *vdev)
 	struct viommu_dev *viommu = NULL;
 	struct device *dev = &vdev->dev;
 	u64 input_start = 0;
-	u64 input_end = -1UL;
+	u64 input_end = U64_MAX;
 	int ret;
 
 	if (!virtio_has_feature(vdev, VIRTIO_F_VERSION_1) ||
@@ -1146,6 +1161,11 @@ static int viommu_probe(struct virtio_device *vdev)
 	virtio_cread_le(vdev, struct virtio_iommu_config, page_size_mask,
 			&viommu->pgsize_bitmap);
 
+	/*
+	 * Page sizes are handed to the IOMMU core in an unsigned long: on
+	 * 32-bit, keep the sizes it can express.
+	 */
+	viommu->pgsize_bitmap &= ULONG_MAX;
 	if (!viommu->pgsize_bitmap) {
 		ret = -EINVAL;
 		goto err_free_vqs;
@@ -1174,6 +1194,17 @@ static int viommu_probe(struct virtio_device *vdev)
 	virtio_cread_le_feature(vdev, VIRTIO_IOMMU_F_PROBE,
 				struct virtio_iommu_config, probe_size,
 				&viommu->probe_size);
+
+	/* IOVAs are dma_addr_t: 32-bit without LPAE */
+	if (input_start > DMA_BIT_MASK(sizeof(dma_addr_t) * BITS_PER_BYTE) ||
+	    input_start > input_end) {
+		dev_err(dev, "unusable input range %#llx-%#llx\n", input_start,
+			input_end);
+		ret = -EINVAL;
+		goto err_free_vqs;
+	}
+	input_end = min_t(u64, input_end,
+			  DMA_BIT_MASK(sizeof(dma_addr_t) * BITS_PER_BYTE));
 
 	viommu->geometry = (struct iommu_domain_geometry) {
 		.aperture_start	= input_start,
