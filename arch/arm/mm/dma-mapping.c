@@ -999,6 +999,34 @@ fail:
 	return DMA_MAPPING_ERROR;
 }
 
+/*
+ * Map a physically contiguous buffer of @size bytes starting at @page, as
+ * the atomic pool and the coherent allocator hand out, into the device's
+ * IOVA space.  @gfp is the caller's: the atomic pool is used where the
+ * caller may not sleep.
+ */
+static dma_addr_t __iommu_create_mapping_contig(struct device *dev,
+						struct page *page, size_t size,
+						unsigned long attrs, gfp_t gfp)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	dma_addr_t dma_addr;
+	int ret;
+
+	dma_addr = __alloc_iova(mapping, size);
+	if (dma_addr == DMA_MAPPING_ERROR)
+		return dma_addr;
+
+	ret = iommu_map(mapping->domain, dma_addr, page_to_phys(page),
+			PAGE_ALIGN(size),
+			__dma_info_to_prot(DMA_BIDIRECTIONAL, attrs), gfp);
+	if (ret < 0) {
+		__free_iova(mapping, dma_addr, size);
+		return DMA_MAPPING_ERROR;
+	}
+	return dma_addr;
+}
+
 static int __iommu_remove_mapping(struct device *dev, dma_addr_t iova, size_t size)
 {
 	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
@@ -1051,14 +1079,17 @@ static void *__iommu_alloc_simple(struct device *dev, size_t size, gfp_t gfp,
 	if (!addr)
 		return NULL;
 
-	*handle = __iommu_create_mapping(dev, &page, size, attrs);
+	*handle = __iommu_create_mapping_contig(dev, page, size, attrs, gfp);
 	if (*handle == DMA_MAPPING_ERROR)
 		goto err_mapping;
 
 	return addr;
 
 err_mapping:
-	__free_from_pool(addr, size);
+	if (coherent_flag == COHERENT)
+		__dma_free_buffer(page, size);
+	else
+		__free_from_pool(addr, size);
 	return NULL;
 }
 
@@ -1582,6 +1613,14 @@ arm_iommu_create_mapping(struct device *dev, dma_addr_t base, u64 size)
 	mapping->extensions = extensions;
 	mapping->base = base;
 	mapping->bits = BITS_PER_BYTE * bitmap_size;
+
+	/*
+	 * Never hand out IOVA 0: drivers and devices take a DMA address of 0
+	 * for "none" (virtio, for one, ignores a queue whose ring is at 0),
+	 * and the sync operations below skip it.
+	 */
+	if (!base)
+		bitmap_set(mapping->bitmaps[0], 0, 1);
 
 	spin_lock_init(&mapping->lock);
 
