@@ -25,6 +25,8 @@
 #include <linux/sizes.h>
 #include <linux/cma.h>
 
+#include <kunit/visibility.h>
+
 #include <asm/page.h>
 #include <asm/highmem.h>
 #include <asm/cacheflush.h>
@@ -1541,7 +1543,7 @@ static void arm_iommu_sync_single_for_device(struct device *dev,
 	__dma_page_cpu_to_dev(page, offset, size, dir);
 }
 
-static const struct dma_map_ops iommu_ops = {
+VISIBLE_IF_KUNIT const struct dma_map_ops arm_iommu_dma_ops = {
 	.alloc		= arm_iommu_alloc_attrs,
 	.free		= arm_iommu_free_attrs,
 	.mmap		= arm_iommu_mmap_attrs,
@@ -1560,6 +1562,7 @@ static const struct dma_map_ops iommu_ops = {
 	.map_resource		= arm_iommu_map_resource,
 	.unmap_resource		= arm_iommu_unmap_resource,
 };
+EXPORT_SYMBOL_IF_KUNIT(arm_iommu_dma_ops);
 
 /**
  * arm_iommu_create_mapping
@@ -1719,7 +1722,7 @@ int arm_iommu_attach_device(struct device *dev,
 	if (err)
 		return err;
 
-	set_dma_ops(dev, &iommu_ops);
+	set_dma_ops(dev, &arm_iommu_dma_ops);
 	return 0;
 }
 EXPORT_SYMBOL_GPL(arm_iommu_attach_device);
@@ -1773,7 +1776,7 @@ static void arm_setup_iommu_dma_ops(struct device *dev)
 		return;
 	}
 
-	set_dma_ops(dev, &iommu_ops);
+	set_dma_ops(dev, &arm_iommu_dma_ops);
 }
 
 static void arm_teardown_iommu_dma_ops(struct device *dev)
