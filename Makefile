@@ -1,0 +1,61 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# Project tooling for the ARM DMA/IOMMU series: lay the overlay over the
+# pinned Linux base, build, boot and test it.  Never part of the kernel tree.
+#
+#   make               the main job: build the kernel and boot it on QEMU virt
+#                      behind a virtio-iommu and on vexpress-a15, with a report
+#   make check         the test command: series lint, KUnit, end-to-end boots,
+#                      build checks, series check
+#   make series        out/series/: the patch series (git format-patch)
+#   make series-check  git am, checkpatch --strict, kernel-doc and a build of
+#                      every step of the series on a pristine base
+#   make pin-base      record the checksums of base files new to the overlay
+
+SHELL := /bin/bash
+H := harness
+
+.PHONY: all deps prepare kernel guest e2e check lint kunit buildcheck \
+	series series-check pin-base clean
+
+all: e2e
+
+deps:
+	@bash $(H)/deps.sh
+
+prepare: deps
+	@bash $(H)/prepare.sh
+
+kernel: prepare
+	@bash $(H)/build-kernel.sh e2e $(H)/configs/e2e.config
+
+guest: prepare
+	@bash $(H)/guest.sh
+
+e2e: kernel guest
+	@bash $(H)/e2e.sh
+
+lint: deps
+	@python3 $(H)/series.py lint
+
+kunit: prepare
+	@bash $(H)/kunit.sh arm-mm arch/arm/mm
+
+buildcheck: prepare
+	@bash $(H)/buildcheck.sh noiommu $(H)/configs/e2e.config $(H)/configs/noiommu.config
+	@bash $(H)/buildcheck.sh lpae $(H)/configs/e2e.config $(H)/configs/lpae.config
+
+series: prepare
+	@bash $(H)/series.sh write
+
+series-check: prepare
+	@bash $(H)/series.sh check
+
+check:
+	@bash $(H)/check.sh
+
+pin-base: prepare
+	@bash $(H)/pin-base.sh
+
+clean:
+	rm -rf out build/out-* build/kunit-* build/guest

@@ -1,0 +1,37 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# The test command (make check): every step runs, the summary lists each,
+# and the exit status is non-zero if any failed.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+declare -a results
+fail=0
+step() {
+	local name=$1; shift
+	local t0=$SECONDS
+	msg ""
+	msg "=== check: $name"
+	if "$@"; then
+		results+=("PASS  $name ($((SECONDS - t0)) s)")
+	else
+		results+=("FAIL  $name ($((SECONDS - t0)) s)")
+		fail=1
+	fi
+}
+
+make -s deps prepare || exit 1
+step "series lint" make -s lint
+step "kunit arm_dma_mapping" make -s kunit
+step "end-to-end boots" make -s e2e
+step "build checks (no IOMMU, LPAE)" make -s buildcheck
+step "series check" make -s series-check
+
+msg ""
+msg "=== check: summary"
+printf '%s\n' "${results[@]}"
+passed=$(printf '%s\n' "${results[@]}" | grep -c '^PASS')
+failed=$(printf '%s\n' "${results[@]}" | grep -c '^FAIL')
+echo "check: $passed passed, $failed failed"
+exit $fail

@@ -1,0 +1,30 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# e2e.sh [NAME [KERNEL-APPEND]]
+#
+# Boot the end-to-end kernel on QEMU virt, behind a virtio-iommu, and on
+# vexpress-a15 without one; print the report of each.  Non-zero exit when
+# any check of either boot fails.  NAME names the run (out/e2e/NAME-*),
+# KERNEL-APPEND is added to the kernel command line of the virt boot.
+set -uo pipefail
+. "$(dirname "$0")/lib.sh"
+
+name=${1:-default}
+append=${2:-}
+expect=${E2E_EXPECT_DOMAINS:-per-endpoint}
+O=$BUILD/out-e2e
+img=$O/arch/arm/boot/zImage
+initrd=$BUILD/guest/initramfs.cpio
+rc=0
+
+python3 "$TOP/harness/e2e.py" --name "$name" --machine virt \
+	--kernel "$img" --initrd "$initrd" --outdir "$OUT/e2e/$name-virt" \
+	--disks nvme,nvme,virtio-blk --expect-domains "$expect" \
+	--append "$append" --cat /proc/interrupts || rc=1
+echo
+python3 "$TOP/harness/e2e.py" --name "$name" --machine vexpress-a15 \
+	--dtb "$O/arch/arm/boot/dts/arm/vexpress-v2p-ca15-tc1.dtb" \
+	--kernel "$img" --initrd "$initrd" --outdir "$OUT/e2e/$name-vexpress" \
+	--disks virtio-blk || rc=1
+exit $rc

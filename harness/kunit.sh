@@ -1,0 +1,24 @@
+#!/bin/bash
+# SPDX-License-Identifier: GPL-2.0
+#
+# kunit.sh NAME KUNITCONFIG-DIR [kunit.py options...]
+#
+# Build and run KUnit suites for ARM under QEMU with tools/testing/kunit/
+# kunit.py, in build/kunit-NAME.  kunit.py prints the summary line with the
+# count of tests run; its exit status is ours.
+set -euo pipefail
+. "$(dirname "$0")/lib.sh"
+
+name=$1 cfg=$2
+shift 2
+mkdir -p "$BUILD/kunit-$name" "$OUT/kunit"
+cd "$KSRC"
+set +e
+python3 tools/testing/kunit/kunit.py run --arch=arm \
+	--cross_compile="$CROSS_COMPILE" \
+	--make_options="CC=ccache ${CROSS_COMPILE}gcc" \
+	--build_dir="$BUILD/kunit-$name" --kunitconfig="$cfg" \
+	--jobs="$JOBS" --timeout=300 "$@" 2>&1 |
+	grep -v 'warning: -z norelro ignored' | tee "$OUT/kunit/$name.log"
+rc=${PIPESTATUS[0]}
+exit $rc
