@@ -19,7 +19,10 @@ targets=("$@")
 
 O=$BUILD/out-$name
 mkdir -p "$O"
-cat "${frags[@]}" > "$O/fragment.config"
+# Later fragments override earlier ones: keep the last value of each symbol.
+cat "${frags[@]}" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_' |
+	awk -F= '{ v[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+		 END { for (i = 0; i < n; i++) print v[order[i]] }' > "$O/fragment.config"
 KCONFIG_CONFIG=.config.new kmake -s O="$O" allnoconfig \
 	KCONFIG_ALLCONFIG="$O/fragment.config" >/dev/null
 
@@ -33,7 +36,7 @@ while IFS= read -r line; do
 	CONFIG_*=*)
 		grep -qxF "$line" "$O/.config.new" || { msg "$name: asked for $line, got: $(grep "^${line%%=*}=" "$O/.config.new" || echo 'not set')"; bad=1; } ;;
 	esac
-done < <(grep -v '^#' "$O/fragment.config" | sed 's/[[:space:]]*#.*//' | grep .)
+done < "$O/fragment.config"
 [ $bad = 0 ] || die "$name: configuration does not hold what the fragments ask for"
 
 if ! cmp -s "$O/.config.new" "$O/.config"; then
@@ -41,4 +44,17 @@ if ! cmp -s "$O/.config.new" "$O/.config"; then
 else
 	rm -f "$O/.config.new"
 fi
-kmake -s O="$O" "${targets[@]}"
+log=$O/build.log
+if ! kmake O="$O" "${targets[@]}" >"$log" 2>&1; then
+	grep -v 'warning: -z norelro ignored' "$log" | tail -40
+	die "$name: build failed (log: ${log#$TOP/})"
+fi
+# What was rebuilt: one line per compiled object, so an incremental build
+# shows that it stayed incremental.
+cc=$(grep -E '^  CC ' "$log" | awk '{print $2}')
+n=$(printf '%s' "$cc" | grep -c . || true)
+if [ "$n" -le 10 ]; then
+	msg "$name: $n objects compiled${cc:+: $(echo $cc)}$(grep -q '^  LD      vmlinux$' "$log" && echo '; vmlinux relinked')"
+else
+	msg "$name: $n objects compiled$(grep -q '^  LD      vmlinux$' "$log" && echo '; vmlinux relinked')"
+fi

@@ -107,11 +107,26 @@ def commit(tree):
             os.makedirs(os.path.dirname(dst) or '.', exist_ok=True)
             with open(os.path.join(TOP, f), 'rb') as s, open(dst, 'wb') as d:
                 d.write(s.read())
-        git('add', '--', *p['files'], cwd=tree)
+        if p['files']:
+            git('add', '-f', '--', *p['files'], cwd=tree)
         msg = f"{p['subject']}\n\n{p['body']}\n\nSigned-off-by: {name} <{email}>\n"
         subprocess.run(['git', 'commit', '-q', '--allow-empty', '-F', '-'],
                        cwd=tree, input=msg, text=True, env=env, check=True)
-    return 0
+    # The series must end where the overlay is.
+    bad = 0
+    for f in overlay_files():
+        with open(os.path.join(TOP, f), 'rb') as a:
+            want = a.read()
+        try:
+            with open(os.path.join(tree, f), 'rb') as b:
+                have = b.read()
+        except FileNotFoundError:
+            have = None
+        if want != have:
+            print(f'series: {f}: the series does not end at the overlay text',
+                  file=sys.stderr)
+            bad = 1
+    return bad
 
 
 def format_series(tree, out):

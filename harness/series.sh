@@ -43,8 +43,9 @@ check() {
 	msg "series-check: git am of $(echo $patches | wc -w) patches onto $(git -C "$C" describe --always base): OK"
 
 	for p in $patches; do
-		r=$(cd "$C" && perl scripts/checkpatch.pl --strict --no-summary --terse "$p" || true)
-		t=$(cd "$C" && perl scripts/checkpatch.pl --strict --terse "$p" | tail -1 || true)
+		# Debian's python3 has python3-ply for checkpatch's spdxcheck.py
+		r=$(cd "$C" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict --no-summary --terse "$p" 2>&1 || true)
+		t=$(cd "$C" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict "$p" 2>&1 | grep '^total:' || true)
 		printf 'checkpatch --strict %s: %s\n' "$(basename "$p")" "$t"
 		if [ -n "$r" ]; then printf '%s\n' "$r"; fail=1; fi
 	done
@@ -55,18 +56,18 @@ check() {
 	mkdir -p "$O"
 	cat "$TOP"/harness/configs/e2e.config "$TOP"/harness/configs/series.config \
 		> "$O/fragment.config"
-	kmake -s O="$O" allnoconfig KCONFIG_ALLCONFIG="$O/fragment.config" >/dev/null
 	declare -A base_w
 	local touched="" step=0
 	for c in $(git -C "$C" rev-list --reverse base..HEAD); do
 		step=$((step + 1))
 		git -C "$C" checkout -q "$c"
+		# Symbols the series adds take effect at the step that adds them
+		kmake -s O="$O" allnoconfig KCONFIG_ALLCONFIG="$O/fragment.config" >/dev/null
 		for f in $(git -C "$C" diff --name-only "$c~1" "$c" -- '*.c'); do
 			case " $touched " in *" $f "*) ;; *) touched="$touched $f";; esac
 		done
 		objs=""
 		for f in $touched; do [ -f "$C/$f" ] && objs="$objs ${f%.c}.o"; done
-		kmake -s O="$O" olddefconfig >/dev/null
 		if ! kmake -s O="$O" zImage >"$O/step$step.log" 2>&1; then
 			tail -20 "$O/step$step.log"
 			msg "series-check: step $step ($(git -C "$C" log -1 --format=%s)) does not build"

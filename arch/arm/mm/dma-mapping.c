@@ -1264,6 +1264,7 @@ fail:
  * @sg: list of buffers
  * @nents: number of buffers to map
  * @dir: DMA transfer direction
+ * @attrs: DMA mapping attributes (DMA_ATTR_*)
  *
  * Map a set of buffers described by scatterlist in streaming mode for DMA.
  * The scatter gather list elements are merged together (if possible) and
@@ -1323,6 +1324,7 @@ bad_mapping:
  * @sg: list of buffers
  * @nents: number of buffers to unmap (same as was passed to dma_map_sg)
  * @dir: DMA transfer direction (same as was passed to dma_map_sg)
+ * @attrs: DMA mapping attributes (DMA_ATTR_*)
  *
  * Unmap a set of streaming mode DMA translations.  Again, CPU access
  * rules concerning calls here are the same as for dma_unmap_single().
@@ -1395,6 +1397,7 @@ static void arm_iommu_sync_sg_for_device(struct device *dev,
  * @offset: offset into page for start of buffer
  * @size: size of buffer to map
  * @dir: DMA transfer direction
+ * @attrs: DMA mapping attributes (DMA_ATTR_*)
  *
  * IOMMU aware version of arm_dma_map_page()
  */
@@ -1432,6 +1435,7 @@ fail:
  * @handle: DMA address of buffer
  * @size: size of buffer (same as passed to dma_map_page)
  * @dir: DMA transfer direction (same as passed to dma_map_page)
+ * @attrs: DMA mapping attributes (DMA_ATTR_*)
  *
  * IOMMU aware version of arm_dma_unmap_page()
  */
@@ -1462,6 +1466,7 @@ static void arm_iommu_unmap_page(struct device *dev, dma_addr_t handle,
  * @phys_addr: physical address of resource
  * @size: size of resource to map
  * @dir: DMA transfer direction
+ * @attrs: DMA mapping attributes (DMA_ATTR_*)
  */
 static dma_addr_t arm_iommu_map_resource(struct device *dev,
 		phys_addr_t phys_addr, size_t size,
@@ -1496,6 +1501,7 @@ fail:
  * @dma_handle: DMA address to resource
  * @size: size of resource to map
  * @dir: DMA transfer direction
+ * @attrs: DMA mapping attributes (DMA_ATTR_*)
  */
 static void arm_iommu_unmap_resource(struct device *dev, dma_addr_t dma_handle,
 		size_t size, enum dma_data_direction dir,

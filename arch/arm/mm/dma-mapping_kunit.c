@@ -309,16 +309,31 @@ static struct test_iommu *arm_dma_test_iommu(struct kunit *test,
 	return t;
 }
 
+/* The masters of the overlay, by compatible */
+enum arm_dma_test_master_id {
+	TEST_DIRECT,
+	TEST_DIRECT_COHERENT,
+	TEST_IOMMU_MASTER,
+	TEST_IOMMU_COHERENT,
+};
+
+#define ARM_DMA_TEST_MATCH(compat)	{ { .compatible = compat }, { } }
+
+static const struct of_device_id arm_dma_test_master_match[][2] = {
+	[TEST_DIRECT]		= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_DIRECT),
+	[TEST_DIRECT_COHERENT]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_DIRECT_COHERENT),
+	[TEST_IOMMU_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_IOMMU_MASTER),
+	[TEST_IOMMU_COHERENT]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_IOMMU_COHERENT),
+};
+
 /**
  * struct arm_dma_test_master - a master driver registered by a test
  * @drv: bound to the overlay nodes of one compatible
- * @match: @drv's match table
  * @probed: completed by each probe
  * @dev: the last master bound
  */
 struct arm_dma_test_master {
 	struct platform_driver drv;
-	struct of_device_id match[2];
 	struct completion probed;
 	struct device *dev;
 };
@@ -335,28 +350,27 @@ static int arm_dma_test_master_probe(struct platform_device *pdev)
 }
 
 /*
- * Register a driver for the masters of @compatible and return the master it
- * bound.  The driver is unregistered, and the masters unbound, when the test
- * ends.
+ * Register a driver for the masters of compatible @id and return the master
+ * it bound.  The driver is unregistered, and the masters unbound, when the
+ * test ends.
  */
 static struct device *arm_dma_test_bind(struct kunit *test,
-					const char *compatible)
+					enum arm_dma_test_master_id id)
 {
+	const struct of_device_id *match = arm_dma_test_master_match[id];
 	struct arm_dma_test_master *m;
 
 	m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m);
-	strscpy(m->match[0].compatible, compatible,
-		sizeof(m->match[0].compatible));
 	init_completion(&m->probed);
 	m->drv.probe = arm_dma_test_master_probe;
-	m->drv.driver.name = compatible;
-	m->drv.driver.of_match_table = m->match;
+	m->drv.driver.name = match->compatible;
+	m->drv.driver.of_match_table = match;
 	KUNIT_ASSERT_EQ(test, 0, kunit_platform_driver_register(test, &m->drv));
 	KUNIT_ASSERT_NE_MSG(test, 0,
 			    wait_for_completion_timeout(&m->probed,
 							ARM_DMA_TEST_PROBE_TIMEOUT),
-			    "no %s master bound", compatible);
+			    "no %s master bound", match->compatible);
 	return m->dev;
 }
 
@@ -371,16 +385,16 @@ static phys_addr_t arm_dma_test_cpu_to_phys(void *cpu_addr)
 
 struct arm_dma_test_case {
 	const char *name;
-	const char *compatible;
+	enum arm_dma_test_master_id master;
 	bool iommu;
 	bool coherent;
 };
 
 static const struct arm_dma_test_case arm_dma_test_ops_cases[] = {
-	{ "direct", ARM_DMA_TEST_DIRECT, false, false },
-	{ "direct-coherent", ARM_DMA_TEST_DIRECT_COHERENT, false, true },
-	{ "iommu", ARM_DMA_TEST_IOMMU_MASTER, true, false },
-	{ "iommu-coherent", ARM_DMA_TEST_IOMMU_COHERENT, true, true },
+	{ "direct", TEST_DIRECT, false, false },
+	{ "direct-coherent", TEST_DIRECT_COHERENT, false, true },
+	{ "iommu", TEST_IOMMU_MASTER, true, false },
+	{ "iommu-coherent", TEST_IOMMU_COHERENT, true, true },
 };
 
 static void arm_dma_test_case_desc(const struct arm_dma_test_case *c,
@@ -404,7 +418,7 @@ static void arm_dma_test_ops(struct kunit *test)
 	struct dma_iommu_mapping *mapping;
 	struct device *dev;
 
-	dev = arm_dma_test_bind(test, c->compatible);
+	dev = arm_dma_test_bind(test, c->master);
 	KUNIT_EXPECT_EQ(test, dev_is_dma_coherent(dev), c->coherent);
 
 	mapping = to_dma_iommu_mapping(dev);
@@ -444,7 +458,7 @@ static void arm_dma_test_map_single(struct kunit *test)
 	size_t off;
 	u8 *buf;
 
-	dev = arm_dma_test_bind(test, ARM_DMA_TEST_IOMMU_MASTER);
+	dev = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
 	mapping = to_dma_iommu_mapping(dev);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
 
@@ -469,15 +483,15 @@ static void arm_dma_test_map_single(struct kunit *test)
 
 struct arm_dma_test_alloc_case {
 	const char *name;
-	const char *compatible;
+	enum arm_dma_test_master_id master;
 	gfp_t gfp;
 };
 
 static const struct arm_dma_test_alloc_case arm_dma_test_alloc_cases[] = {
-	{ "remapped", ARM_DMA_TEST_IOMMU_MASTER, GFP_KERNEL },
-	{ "atomic-pool", ARM_DMA_TEST_IOMMU_MASTER, GFP_ATOMIC },
-	{ "coherent", ARM_DMA_TEST_IOMMU_COHERENT, GFP_KERNEL },
-	{ "coherent-atomic", ARM_DMA_TEST_IOMMU_COHERENT, GFP_ATOMIC },
+	{ "remapped", TEST_IOMMU_MASTER, GFP_KERNEL },
+	{ "atomic-pool", TEST_IOMMU_MASTER, GFP_ATOMIC },
+	{ "coherent", TEST_IOMMU_COHERENT, GFP_KERNEL },
+	{ "coherent-atomic", TEST_IOMMU_COHERENT, GFP_ATOMIC },
 };
 
 static void arm_dma_test_alloc_case_desc(const struct arm_dma_test_alloc_case *c,
@@ -505,7 +519,7 @@ static void arm_dma_test_alloc(struct kunit *test)
 	size_t off;
 	void *cpu;
 
-	dev = arm_dma_test_bind(test, c->compatible);
+	dev = arm_dma_test_bind(test, c->master);
 	mapping = to_dma_iommu_mapping(dev);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
 
@@ -544,6 +558,7 @@ static struct kunit_suite arm_dma_mapping_test_suite = {
 	.init		= arm_dma_test_init,
 	.test_cases	= arm_dma_mapping_test_cases,
 };
+
 kunit_test_suite(arm_dma_mapping_test_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the ARM DMA mapping layer");

@@ -31,7 +31,7 @@ extern void dmac_unmap_area(const void *, size_t, int);
 #endif
 
 #if IS_ENABLED(CONFIG_KUNIT) && defined(CONFIG_ARM_DMA_USE_IOMMU)
-struct dma_map_ops;
+#include <linux/dma-map-ops.h>
 
 /* The IOMMU-backed DMA operations, for the KUnit tests to recognise */
 extern const struct dma_map_ops arm_iommu_dma_ops;
