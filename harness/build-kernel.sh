@@ -45,13 +45,14 @@ else
 	rm -f "$O/.config.new"
 fi
 log=$O/build.log
-if ! kmake O="$O" "${targets[@]}" >"$log" 2>&1; then
+# Not silent, even under "make -s": the log lists what was compiled.
+if ! MAKEFLAGS= kmake O="$O" "${targets[@]}" >"$log" 2>&1; then
 	grep -v 'warning: -z norelro ignored' "$log" | tail -40
 	die "$name: build failed (log: ${log#$TOP/})"
 fi
 # What was rebuilt: one line per compiled object, so an incremental build
 # shows that it stayed incremental.
-cc=$(grep -E '^  CC ' "$log" | awk '{print $2}')
+cc=$(grep -E '^  CC ' "$log" | awk '{print $2}' || true)
 n=$(printf '%s' "$cc" | grep -c . || true)
 if [ "$n" -le 10 ]; then
 	msg "$name: $n objects compiled${cc:+: $(echo $cc)}$(grep -q '^  LD      vmlinux$' "$log" && echo '; vmlinux relinked')"

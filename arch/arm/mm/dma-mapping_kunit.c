@@ -397,14 +397,7 @@ static const struct arm_dma_test_case arm_dma_test_ops_cases[] = {
 	{ "iommu-coherent", TEST_IOMMU_COHERENT, true, true },
 };
 
-static void arm_dma_test_case_desc(const struct arm_dma_test_case *c,
-				   char *desc)
-{
-	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(arm_dma_test_ops, arm_dma_test_ops_cases,
-		  arm_dma_test_case_desc);
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_ops, arm_dma_test_ops_cases, name);
 
 /*
  * A master gets the IOMMU-backed operations when its "iommus" names a
@@ -494,14 +487,7 @@ static const struct arm_dma_test_alloc_case arm_dma_test_alloc_cases[] = {
 	{ "coherent-atomic", TEST_IOMMU_COHERENT, GFP_ATOMIC },
 };
 
-static void arm_dma_test_alloc_case_desc(const struct arm_dma_test_alloc_case *c,
-					 char *desc)
-{
-	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
-}
-
-KUNIT_ARRAY_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_cases,
-		  arm_dma_test_alloc_case_desc);
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_alloc, arm_dma_test_alloc_cases, name);
 
 /*
  * dma_alloc_coherent() through the IOMMU, from each of its allocators:
