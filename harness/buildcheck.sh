@@ -16,7 +16,8 @@ bash "$TOP/harness/build-kernel.sh" "$name" "$@" -- prepare >/dev/null
 objs=""
 for f in $(overlay_files | grep '\.c$'); do
 	o=${f%.c}.o
-	# Only objects the configuration builds: ask kbuild (it lists them).
+	# An object the configuration leaves out either fails the dry run or
+	# is never produced; only objects that exist afterwards are counted.
 	if kmake -s O="$O" -n "$o" >/dev/null 2>&1 &&
 	   kmake -s O="$O" W=1 "$o" 2>&1 | tee "$O/w1-$(basename "$o").log" |
 		grep -E 'warning:|error:' >/dev/null; then
