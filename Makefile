@@ -54,7 +54,7 @@ series-check: prepare
 check:
 	@bash $(H)/check.sh
 
-pin-base: prepare
+pin-base: deps
 	@bash $(H)/pin-base.sh
 
 clean:

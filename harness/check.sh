@@ -25,6 +25,8 @@ make -s deps prepare || exit 1
 step "series lint" make -s lint
 step "kunit arm_dma_mapping" make -s kunit
 step "end-to-end boots" make -s e2e
+step "end-to-end boot, arm_iommu=isolated" env E2E_EXPECT_DOMAINS=per-endpoint \
+	E2E_VEXPRESS=0 bash "$TOP/harness/e2e.sh" isolated arm_iommu=isolated
 step "build checks (no IOMMU, LPAE)" make -s buildcheck
 step "series check" make -s series-check
 

@@ -138,6 +138,39 @@ def run(args):
     return report(args, console, trace, rc, elapsed, kinds)
 
 
+MAPPINGS = '/sys/kernel/debug/arm_iommu_mappings'
+
+
+def check_mappings(args, lines, eps):
+    """The guest's list of default mappings agrees with the policy and
+    with the endpoints QEMU saw."""
+    if lines is None:
+        return [f'{MAPPINGS} not listed']
+    maps, masters = [], set()
+    for line in lines:
+        words = line.split()
+        if words and words[0] == 'iommu':
+            maps.append(dict(zip(words[2::2], words[3::2])))
+        elif words and words[0] == 'master':
+            masters.add(words[1])
+    failures = []
+    want = {p['bdf'] for p in eps}
+    if masters != want:
+        failures.append(f'{MAPPINGS}: masters {sorted(masters)}, '
+                        f'expected {sorted(want)}')
+    policy = {'shared': 'shared', 'per-endpoint': 'isolated'}.get(args.expect_domains)
+    nmaps = {'shared': 1, 'per-endpoint': len(eps)}.get(args.expect_domains)
+    if nmaps is not None and len(maps) != nmaps:
+        failures.append(f'{MAPPINGS}: {len(maps)} mappings, expected {nmaps}')
+    for m in maps:
+        if policy and m.get('policy') != policy:
+            failures.append(f"{MAPPINGS}: policy {m.get('policy')}, expected {policy}")
+        if m.get('refcount') != str(1 + 2 * int(m.get('masters', 0))):
+            failures.append(f"{MAPPINGS}: refcount {m.get('refcount')} for "
+                            f"{m.get('masters')} masters")
+    return failures
+
+
 def report(args, console, trace, rc, elapsed, kinds):
     with open(console, errors='replace') as f:
         log = f.read().splitlines()
@@ -212,6 +245,7 @@ def report(args, console, trace, rc, elapsed, kinds):
             failures.append(f'expected one paging domain per endpoint, saw {len(doms)}')
         if len(iommus) != 1:
             failures.append(f'expected one virtio-iommu in the guest, saw {len(iommus)}')
+        failures += check_mappings(args, cats.get(MAPPINGS), eps)
         if len(eps) != len(kinds):
             failures.append(f'expected {len(kinds)} endpoints with a driver, saw {len(eps)}')
     else:

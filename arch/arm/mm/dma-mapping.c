@@ -12,6 +12,7 @@
 #include <linux/gfp.h>
 #include <linux/errno.h>
 #include <linux/list.h>
+#include <linux/mutex.h>
 #include <linux/init.h>
 #include <linux/device.h>
 #include <linux/dma-direct.h>
@@ -24,6 +25,8 @@
 #include <linux/vmalloc.h>
 #include <linux/sizes.h>
 #include <linux/cma.h>
+#include <linux/debugfs.h>
+#include <linux/seq_file.h>
 
 #include <kunit/visibility.h>
 
@@ -754,20 +757,23 @@ static int __dma_info_to_prot(enum dma_data_direction dir, unsigned long attrs)
 /* IOMMU */
 
 static int extend_iommu_mapping(struct dma_iommu_mapping *mapping);
+static int arm_iommu_reserve_pages(struct dma_iommu_mapping *mapping,
+				   unsigned long first, unsigned long count,
+				   bool exclusive);
 
-static inline dma_addr_t __alloc_iova(struct dma_iommu_mapping *mapping,
-				      size_t size)
+/*
+ * Allocate @size bytes of IOVA space aligned to 2^@order pages (relative
+ * to the start of the mapping's bitmap that holds them).
+ */
+static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
+				     size_t size, unsigned int order)
 {
-	unsigned int order = get_order(size);
 	unsigned int align = 0;
 	unsigned int count, start;
 	size_t mapping_size = mapping->bits << PAGE_SHIFT;
 	unsigned long flags;
 	dma_addr_t iova;
 	int i;
-
-	if (order > CONFIG_ARM_DMA_IOMMU_ALIGNMENT)
-		order = CONFIG_ARM_DMA_IOMMU_ALIGNMENT;
 
 	count = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	align = (1 << order) - 1;
@@ -811,6 +817,17 @@ static inline dma_addr_t __alloc_iova(struct dma_iommu_mapping *mapping,
 	iova += start << PAGE_SHIFT;
 
 	return iova;
+}
+
+static inline dma_addr_t __alloc_iova(struct dma_iommu_mapping *mapping,
+				      size_t size)
+{
+	unsigned int order = get_order(size);
+
+	if (order > CONFIG_ARM_DMA_IOMMU_ALIGNMENT)
+		order = CONFIG_ARM_DMA_IOMMU_ALIGNMENT;
+
+	return __alloc_iova_order(mapping, size, order);
 }
 
 static inline void __free_iova(struct dma_iommu_mapping *mapping,
@@ -1222,14 +1239,24 @@ static int __map_sg_chunk(struct device *dev, struct scatterlist *sg,
 	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
 	dma_addr_t iova, iova_base;
 	int ret = 0;
-	unsigned int count;
+	unsigned int count, order;
 	struct scatterlist *s;
 	int prot;
 
 	size = PAGE_ALIGN(size);
 	*handle = DMA_MAPPING_ERROR;
 
-	iova_base = iova = __alloc_iova(mapping, size);
+	/*
+	 * Under a segment boundary, align the chunk to its own size rounded
+	 * up to a power of two: arm_iommu_map_sg() never builds a chunk
+	 * larger than the boundary, so it then cannot cross one.
+	 */
+	order = get_order(size);
+	if (dma_get_seg_boundary(dev) == ULONG_MAX &&
+	    order > CONFIG_ARM_DMA_IOMMU_ALIGNMENT)
+		order = CONFIG_ARM_DMA_IOMMU_ALIGNMENT;
+
+	iova_base = iova = __alloc_iova_order(mapping, size, order);
 	if (iova == DMA_MAPPING_ERROR)
 		return -ENOMEM;
 
@@ -1269,7 +1296,11 @@ fail:
  * Map a set of buffers described by scatterlist in streaming mode for DMA.
  * The scatter gather list elements are merged together (if possible) and
  * tagged with the appropriate dma address and length. They are obtained via
- * sg_dma_{address,length}.
+ * sg_dma_{address,length}.  A merged segment is never longer than the
+ * device's maximum segment size and never crosses its segment boundary
+ * (dma_set_max_seg_size(), dma_set_seg_boundary()).
+ *
+ * Return: the number of DMA segments, or a negative errno.
  */
 static int arm_iommu_map_sg(struct device *dev, struct scatterlist *sg,
 		int nents, enum dma_data_direction dir, unsigned long attrs)
@@ -1279,6 +1310,14 @@ static int arm_iommu_map_sg(struct device *dev, struct scatterlist *sg,
 	unsigned int offset = s->offset;
 	unsigned int size = s->offset + s->length;
 	unsigned int max = dma_get_max_seg_size(dev);
+	unsigned long boundary = dma_get_seg_boundary(dev);
+
+	/*
+	 * __map_sg_chunk() aligns each chunk so that one no larger than the
+	 * boundary cannot cross it.
+	 */
+	if (boundary < max - 1)
+		max = boundary + 1;
 
 	for (i = 1; i < nents; i++) {
 		s = sg_next(s);
@@ -1570,27 +1609,20 @@ VISIBLE_IF_KUNIT const struct dma_map_ops arm_iommu_dma_ops = {
 };
 EXPORT_SYMBOL_IF_KUNIT(arm_iommu_dma_ops);
 
-/**
- * arm_iommu_create_mapping
- * @dev: pointer to the client device (for IOMMU calls)
- * @base: start address of the valid IO address space
- * @size: maximum size of the valid IO address space
- *
- * Creates a mapping structure which holds information about used/unused
- * IO address ranges, which is required to perform memory allocation and
- * mapping with IOMMU aware functions.
- *
- * The client device need to be attached to the mapping with
- * arm_iommu_attach_device function.
+/*
+ * Allocate the IOVA allocator of a mapping of @size bytes of IOVA space
+ * starting at @base, translated by @domain.  The mapping takes over the
+ * domain only on success.
  */
-struct dma_iommu_mapping *
-arm_iommu_create_mapping(struct device *dev, dma_addr_t base, u64 size)
+static struct dma_iommu_mapping *
+__arm_iommu_alloc_mapping(struct iommu_domain *domain, dma_addr_t base,
+			  u64 size)
 {
 	unsigned int bits = size >> PAGE_SHIFT;
 	unsigned int bitmap_size = BITS_TO_LONGS(bits) * sizeof(long);
 	struct dma_iommu_mapping *mapping;
+	unsigned long total;
 	int extensions = 1;
-	int err = -ENOMEM;
 
 	/* currently only 32-bit DMA address space is supported */
 	if (size > DMA_BIT_MASK(32) + 1)
@@ -1606,22 +1638,25 @@ arm_iommu_create_mapping(struct device *dev, dma_addr_t base, u64 size)
 
 	mapping = kzalloc(sizeof(struct dma_iommu_mapping), GFP_KERNEL);
 	if (!mapping)
-		goto err;
+		return ERR_PTR(-ENOMEM);
 
 	mapping->bitmap_size = bitmap_size;
 	mapping->bitmaps = kcalloc(extensions, sizeof(unsigned long *),
 				   GFP_KERNEL);
 	if (!mapping->bitmaps)
-		goto err2;
+		goto err;
 
 	mapping->bitmaps[0] = kzalloc(bitmap_size, GFP_KERNEL);
 	if (!mapping->bitmaps[0])
-		goto err3;
+		goto err;
 
 	mapping->nr_bitmaps = 1;
 	mapping->extensions = extensions;
 	mapping->base = base;
 	mapping->bits = BITS_PER_BYTE * bitmap_size;
+	mapping->domain = domain;
+	spin_lock_init(&mapping->lock);
+	kref_init(&mapping->kref);
 
 	/*
 	 * Never hand out IOVA 0: drivers and devices take a DMA address of 0
@@ -1631,24 +1666,62 @@ arm_iommu_create_mapping(struct device *dev, dma_addr_t base, u64 size)
 	if (!base)
 		bitmap_set(mapping->bitmaps[0], 0, 1);
 
-	spin_lock_init(&mapping->lock);
+	/* Nor the pages that the last bitmap holds past the end of the window */
+	total = (unsigned long)extensions * mapping->bits;
+	if (total > bits && arm_iommu_reserve_pages(mapping, bits, total - bits,
+						    false))
+		goto err;
 
-	mapping->domain = iommu_paging_domain_alloc(dev);
-	if (IS_ERR(mapping->domain)) {
-		err = PTR_ERR(mapping->domain);
-		goto err4;
-	}
-
-	kref_init(&mapping->kref);
 	return mapping;
-err4:
-	kfree(mapping->bitmaps[0]);
-err3:
-	kfree(mapping->bitmaps);
-err2:
-	kfree(mapping);
 err:
-	return ERR_PTR(err);
+	if (mapping->bitmaps)
+		while (mapping->nr_bitmaps)
+			kfree(mapping->bitmaps[--mapping->nr_bitmaps]);
+	kfree(mapping->bitmaps);
+	kfree(mapping);
+	return ERR_PTR(-ENOMEM);
+}
+
+/**
+ * arm_iommu_create_mapping - create an IOVA space and its IOMMU domain
+ * @dev: a master behind the IOMMU instance the domain is for
+ * @base: first IOVA of the space (bytes)
+ * @size: size of the space in bytes, at most 4 GiB
+ *
+ * Creates a mapping structure which holds information about used/unused
+ * IO address ranges, which is required to perform memory allocation and
+ * mapping with IOMMU aware functions, and allocates an IOMMU paging domain
+ * for it.  IOVA 0 is never handed out.
+ *
+ * The client device need to be attached to the mapping with
+ * arm_iommu_attach_device function.  Drivers that only need the IOVA
+ * space their device already has can take it from
+ * to_dma_iommu_mapping(dev) instead: arch_setup_dma_ops() gives every
+ * master behind an IOMMU a default mapping before its driver probes.
+ *
+ * Context: may sleep.
+ * Return: the mapping, holding one reference for the caller to drop with
+ * arm_iommu_release_mapping(); ERR_PTR(-ERANGE) if @size exceeds 4 GiB,
+ * ERR_PTR(-EINVAL) if it is smaller than a page, ERR_PTR(-ENOMEM), or the
+ * error of iommu_paging_domain_alloc().
+ */
+struct dma_iommu_mapping *
+arm_iommu_create_mapping(struct device *dev, dma_addr_t base, u64 size)
+{
+	struct dma_iommu_mapping *mapping;
+	struct iommu_domain *domain;
+
+	if (size > DMA_BIT_MASK(32) + 1)
+		return ERR_PTR(-ERANGE);
+
+	domain = iommu_paging_domain_alloc(dev);
+	if (IS_ERR(domain))
+		return ERR_CAST(domain);
+
+	mapping = __arm_iommu_alloc_mapping(domain, base, size);
+	if (IS_ERR(mapping))
+		iommu_domain_free(domain);
+	return mapping;
 }
 EXPORT_SYMBOL_GPL(arm_iommu_create_mapping);
 
@@ -1683,6 +1756,83 @@ static int extend_iommu_mapping(struct dma_iommu_mapping *mapping)
 	return 0;
 }
 
+/*
+ * Mark the IOVA pages [@first, @first + @count) of @mapping, counted in
+ * pages from mapping->base, as in use so that the allocator never hands
+ * them out, allocating the bitmaps that hold them.  Pages past the last
+ * bitmap are ignored.  With @exclusive, fail with -EBUSY and change
+ * nothing if one of them is in use already.  May sleep.
+ */
+static int arm_iommu_reserve_pages(struct dma_iommu_mapping *mapping,
+				   unsigned long first, unsigned long count,
+				   bool exclusive)
+{
+	unsigned long total = (unsigned long)mapping->extensions * mapping->bits;
+	unsigned long page, end, flags;
+	unsigned int i, need;
+	int ret = 0;
+
+	if (first >= total || !count)
+		return 0;
+	end = first + min(count, total - first);
+	need = DIV_ROUND_UP(end, mapping->bits);
+
+	/* The allocator uses the bitmaps in order: allocate up to the last */
+	for (;;) {
+		unsigned long *bitmap;
+
+		spin_lock_irqsave(&mapping->lock, flags);
+		i = mapping->nr_bitmaps;
+		spin_unlock_irqrestore(&mapping->lock, flags);
+		if (i >= need)
+			break;
+
+		bitmap = kzalloc(mapping->bitmap_size, GFP_KERNEL);
+		if (!bitmap)
+			return -ENOMEM;
+		spin_lock_irqsave(&mapping->lock, flags);
+		if (mapping->nr_bitmaps < need) {
+			mapping->bitmaps[mapping->nr_bitmaps++] = bitmap;
+			bitmap = NULL;
+		}
+		spin_unlock_irqrestore(&mapping->lock, flags);
+		kfree(bitmap);
+	}
+
+	spin_lock_irqsave(&mapping->lock, flags);
+	for (page = first; exclusive && page < end; page = (i + 1) * mapping->bits) {
+		unsigned long off, stop;
+
+		i = page / mapping->bits;
+		off = page - i * mapping->bits;
+		stop = min(end - i * mapping->bits, mapping->bits);
+		if (find_next_bit(mapping->bitmaps[i], stop, off) < stop) {
+			ret = -EBUSY;
+			goto unlock;
+		}
+	}
+	for (page = first; page < end; page = (i + 1) * mapping->bits) {
+		unsigned long off, stop;
+
+		i = page / mapping->bits;
+		off = page - i * mapping->bits;
+		stop = min(end - i * mapping->bits, mapping->bits);
+		bitmap_set(mapping->bitmaps[i], off, stop - off);
+	}
+unlock:
+	spin_unlock_irqrestore(&mapping->lock, flags);
+	return ret;
+}
+
+/**
+ * arm_iommu_release_mapping - drop a reference to a mapping
+ * @mapping: from arm_iommu_create_mapping(), or the default mapping that
+ *	arm_iommu_detach_device() handed over; NULL is ignored
+ *
+ * The last reference frees the mapping and its IOMMU domain.
+ *
+ * Context: may sleep.
+ */
 void arm_iommu_release_mapping(struct dma_iommu_mapping *mapping)
 {
 	if (mapping)
@@ -1706,27 +1856,381 @@ static int __arm_iommu_attach_device(struct device *dev,
 	return 0;
 }
 
+static void __arm_iommu_detach_device(struct device *dev,
+				      struct dma_iommu_mapping *mapping)
+{
+	iommu_detach_device(mapping->domain, dev);
+	to_dma_iommu_mapping(dev) = NULL;
+	kref_put(&mapping->kref, release_iommu_mapping);
+
+	pr_debug("Detached IOMMU controller from %s device.\n", dev_name(dev));
+}
+
+/*
+ * Default mappings
+ *
+ * arch_setup_dma_ops() attaches every master behind an IOMMU to a default
+ * mapping, found by IOMMU instance and DMA window: under the "shared"
+ * policy all masters of one instance and one window share a mapping, and
+ * so one IOVA space and one IOMMU domain; under "isolated" each master
+ * gets its own.  A mapping holds one reference for this list and two for
+ * each of its masters: the attachment, and one that stands for the
+ * reference arm_iommu_create_mapping() once returned to the caller, which
+ * arm_iommu_detach_device() hands over to a driver that takes its master
+ * off the default mapping.
+ */
+
 /**
- * arm_iommu_attach_device
+ * struct arm_iommu_master - a master attached to its default mapping
+ * @list: in &arm_iommu_default.masters
+ * @dev: the master
+ * @def: its default mapping
+ */
+struct arm_iommu_master {
+	struct list_head list;
+	struct device *dev;
+	struct arm_iommu_default *def;
+};
+
+/**
+ * struct arm_iommu_resv - an IOVA range kept out of a default mapping
+ * @list: in &arm_iommu_default.reserved
+ * @start: first IOVA (bytes)
+ * @end: last IOVA (bytes)
+ */
+struct arm_iommu_resv {
+	struct list_head list;
+	u64 start;
+	u64 end;
+};
+
+/**
+ * struct arm_iommu_default - a default mapping
+ * @list: in arm_iommu_defaults
+ * @mapping: the mapping
+ * @iommu: the IOMMU instance its masters are behind
+ * @window_start: first DMA address of the masters' DMA window
+ * @window_end: last DMA address of the window
+ * @iova_start: first IOVA of the mapping: the window clamped to the
+ *	domain's aperture
+ * @iova_end: last IOVA of the mapping
+ * @isolated: private to one master
+ * @masters: &struct arm_iommu_master entries
+ * @nr_masters: number of @masters
+ * @reserved: &struct arm_iommu_resv entries: the masters' reserved regions
+ */
+struct arm_iommu_default {
+	struct list_head list;
+	struct dma_iommu_mapping *mapping;
+	struct iommu_device *iommu;
+	u64 window_start;
+	u64 window_end;
+	u64 iova_start;
+	u64 iova_end;
+	bool isolated;
+	struct list_head masters;
+	unsigned int nr_masters;
+	struct list_head reserved;
+};
+
+/* The default mappings, their masters and reserved ranges */
+static LIST_HEAD(arm_iommu_defaults);
+static DEFINE_MUTEX(arm_iommu_defaults_lock);
+
+/* Policy: one default mapping per master instead of one per instance */
+VISIBLE_IF_KUNIT bool arm_iommu_isolated =
+	IS_ENABLED(CONFIG_ARM_DMA_IOMMU_DEFAULT_ISOLATED);
+EXPORT_SYMBOL_IF_KUNIT(arm_iommu_isolated);
+
+static int __init arm_iommu_policy_setup(char *str)
+{
+	if (!str)
+		return -EINVAL;
+	if (!strcmp(str, "isolated")) {
+		arm_iommu_isolated = true;
+	} else if (!strcmp(str, "shared")) {
+		arm_iommu_isolated = false;
+	} else {
+		pr_warn("arm_iommu=%s: unknown policy, keeping %s\n", str,
+			arm_iommu_isolated ? "isolated" : "shared");
+		return -EINVAL;
+	}
+	return 0;
+}
+early_param("arm_iommu", arm_iommu_policy_setup);
+
+static const char *arm_iommu_name(struct iommu_device *iommu)
+{
+	return iommu->dev ? dev_name(iommu->dev) : "(unnamed)";
+}
+
+static struct arm_iommu_master *arm_iommu_find_master(struct device *dev)
+{
+	struct arm_iommu_default *def;
+	struct arm_iommu_master *master;
+
+	lockdep_assert_held(&arm_iommu_defaults_lock);
+	list_for_each_entry(def, &arm_iommu_defaults, list)
+		list_for_each_entry(master, &def->masters, list)
+			if (master->dev == dev)
+				return master;
+	return NULL;
+}
+
+static void arm_iommu_free_default(struct arm_iommu_default *def)
+{
+	struct arm_iommu_resv *resv, *next;
+
+	list_del(&def->list);
+	list_for_each_entry_safe(resv, next, &def->reserved, list)
+		kfree(resv);
+	arm_iommu_release_mapping(def->mapping);
+	kfree(def);
+}
+
+/*
+ * Take @master off its default mapping, dropping its references but for
+ * the one that stands for the creator's when @hand_over; the mapping goes
+ * with its last master.
+ */
+static void arm_iommu_put_master(struct arm_iommu_master *master,
+				 bool hand_over)
+{
+	struct arm_iommu_default *def = master->def;
+
+	list_del(&master->list);
+	kfree(master);
+	if (!hand_over)
+		kref_put(&def->mapping->kref, release_iommu_mapping);
+	if (!--def->nr_masters)
+		arm_iommu_free_default(def);
+}
+
+/*
+ * A new default mapping for the masters of @dev's IOMMU instance in the
+ * DMA window [@start, @end]: the IOVA space is the window clamped to what
+ * the domain translates (its aperture) and to 32 bits.
+ */
+static struct arm_iommu_default *
+arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
+{
+	struct dma_iommu_mapping *mapping;
+	struct iommu_domain *domain;
+	struct arm_iommu_default *def;
+	u64 iova_start = start, iova_end = min_t(u64, end, DMA_BIT_MASK(32));
+	int err;
+
+	def = kzalloc(sizeof(*def), GFP_KERNEL);
+	if (!def)
+		return ERR_PTR(-ENOMEM);
+
+	domain = iommu_paging_domain_alloc(dev);
+	if (IS_ERR(domain)) {
+		err = PTR_ERR(domain);
+		goto err_free;
+	}
+
+	if (domain->geometry.force_aperture) {
+		iova_start = max_t(u64, iova_start,
+				   domain->geometry.aperture_start);
+		iova_end = min_t(u64, iova_end, domain->geometry.aperture_end);
+	}
+	if (iova_start > iova_end) {
+		dev_warn(dev, "DMA window %#llx-%#llx is outside the IOMMU aperture\n",
+			 start, end);
+		err = -ERANGE;
+		goto err_domain;
+	}
+
+	mapping = __arm_iommu_alloc_mapping(domain, iova_start,
+					    iova_end - iova_start + 1);
+	if (IS_ERR(mapping)) {
+		err = PTR_ERR(mapping);
+		goto err_domain;
+	}
+
+	def->mapping = mapping;
+	def->iommu = dev->iommu->iommu_dev;
+	def->window_start = start;
+	def->window_end = end;
+	def->iova_start = iova_start;
+	def->iova_end = iova_end;
+	def->isolated = isolated;
+	INIT_LIST_HEAD(&def->masters);
+	INIT_LIST_HEAD(&def->reserved);
+	list_add_tail(&def->list, &arm_iommu_defaults);
+	return def;
+
+err_domain:
+	iommu_domain_free(domain);
+err_free:
+	kfree(def);
+	return ERR_PTR(err);
+}
+
+/*
+ * Keep the IOVAs of @dev's reserved regions (MSI doorbells, ranges the
+ * IOMMU cannot translate, ...) out of @def before @dev uses it, and map
+ * its direct-mapped regions one to one.  When @def has other masters
+ * already, a range one of their buffers holds makes it fail with -EBUSY.
+ */
+static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
+				     struct device *dev)
+{
+	struct dma_iommu_mapping *mapping = def->mapping;
+	struct iommu_resv_region *region;
+	struct arm_iommu_resv *resv;
+	LIST_HEAD(regions);
+	int ret = 0;
+
+	iommu_get_resv_regions(dev, &regions);
+	list_for_each_entry(region, &regions, list) {
+		u64 start = max_t(u64, region->start, def->iova_start);
+		u64 end = min_t(u64, region->start + region->length - 1,
+				def->iova_end);
+		bool known = false;
+
+		if (!region->length || start > end)
+			continue;
+		list_for_each_entry(resv, &def->reserved, list)
+			known |= resv->start <= start && end <= resv->end;
+		if (known)
+			continue;
+
+		resv = kzalloc(sizeof(*resv), GFP_KERNEL);
+		if (!resv) {
+			ret = -ENOMEM;
+			break;
+		}
+		ret = arm_iommu_reserve_pages(mapping,
+					      (start - def->iova_start) >> PAGE_SHIFT,
+					      ((end - def->iova_start) >> PAGE_SHIFT) -
+					      ((start - def->iova_start) >> PAGE_SHIFT) + 1,
+					      def->nr_masters);
+		if (!ret && (region->type == IOMMU_RESV_DIRECT ||
+			     region->type == IOMMU_RESV_DIRECT_RELAXABLE)) {
+			u64 map_start = ALIGN_DOWN(start, PAGE_SIZE);
+
+			ret = iommu_map(mapping->domain, map_start, map_start,
+					PAGE_ALIGN(end + 1) - map_start,
+					region->prot, GFP_KERNEL);
+		}
+		if (ret) {
+			kfree(resv);
+			break;
+		}
+		resv->start = start;
+		resv->end = end;
+		list_add_tail(&resv->list, &def->reserved);
+	}
+	iommu_put_resv_regions(dev, &regions);
+	return ret;
+}
+
+/*
+ * Attach @dev to its default mapping for the DMA window [@start, @end],
+ * creating it if it has none yet.  *@refused tells that a shared mapping
+ * existed but could not take @dev.
+ */
+static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
+				    bool isolated, bool *refused)
+{
+	struct iommu_device *iommu = dev->iommu->iommu_dev;
+	struct arm_iommu_default *def, *found = NULL;
+	struct arm_iommu_master *master;
+	int ret;
+
+	lockdep_assert_held(&arm_iommu_defaults_lock);
+	*refused = false;
+
+	master = kzalloc(sizeof(*master), GFP_KERNEL);
+	if (!master)
+		return -ENOMEM;
+
+	list_for_each_entry(def, &arm_iommu_defaults, list) {
+		if (!isolated && !def->isolated && def->iommu == iommu &&
+		    def->window_start == start && def->window_end == end) {
+			found = def;
+			break;
+		}
+	}
+
+	if (found) {
+		def = found;
+	} else {
+		def = arm_iommu_create_default(dev, start, end, isolated);
+		if (IS_ERR(def)) {
+			kfree(master);
+			return PTR_ERR(def);
+		}
+	}
+
+	ret = arm_iommu_reserve_regions(def, dev);
+	if (!ret)
+		ret = __arm_iommu_attach_device(dev, def->mapping);
+	if (ret) {
+		if (found)
+			*refused = true;
+		else
+			arm_iommu_free_default(def);
+		kfree(master);
+		return ret;
+	}
+
+	master->dev = dev;
+	master->def = def;
+	kref_get(&def->mapping->kref);
+	list_add_tail(&master->list, &def->masters);
+	def->nr_masters++;
+	return 0;
+}
+
+/**
+ * arm_iommu_attach_device - attach a device to a mapping
  * @dev: valid struct device pointer
  * @mapping: io address space mapping structure (returned from
- *	arm_iommu_create_mapping)
+ *	arm_iommu_create_mapping, or the default mapping of a device,
+ *	to_dma_iommu_mapping())
  *
  * Attaches specified io address space mapping to the provided device.
  * This replaces the dma operations (dma_map_ops pointer) with the
- * IOMMU aware version.
+ * IOMMU aware version.  A device still attached to its default mapping
+ * leaves it first: that mapping stays for its other masters.
  *
  * More than one client might be attached to the same io address space
- * mapping.
+ * mapping, e.g. the devices of a composite driver that share buffers.
+ *
+ * Context: may sleep; takes the IOMMU group's lock.
+ * Return: 0 on success, or the error of iommu_attach_device(): -ENODEV if
+ * @dev is not behind an IOMMU, -EINVAL if its IOMMU group has other
+ * devices or the domain is of another IOMMU instance, -EBUSY if it is
+ * attached to another mapping, or what the IOMMU driver refuses it with.
+ * On failure a device taken off its default mapping has direct DMA ops.
  */
 int arm_iommu_attach_device(struct device *dev,
 			    struct dma_iommu_mapping *mapping)
 {
+	struct arm_iommu_master *master;
+	bool left_default = false;
 	int err;
 
+	kref_get(&mapping->kref);
+	mutex_lock(&arm_iommu_defaults_lock);
+	master = arm_iommu_find_master(dev);
+	if (master && to_dma_iommu_mapping(dev) == master->def->mapping) {
+		__arm_iommu_detach_device(dev, master->def->mapping);
+		arm_iommu_put_master(master, false);
+		left_default = true;
+	}
 	err = __arm_iommu_attach_device(dev, mapping);
-	if (err)
+	mutex_unlock(&arm_iommu_defaults_lock);
+	kref_put(&mapping->kref, release_iommu_mapping);
+
+	if (err) {
+		if (left_default)
+			set_dma_ops(dev, NULL);
 		return err;
+	}
 
 	set_dma_ops(dev, &arm_iommu_dma_ops);
 	return 0;
@@ -1734,15 +2238,24 @@ int arm_iommu_attach_device(struct device *dev,
 EXPORT_SYMBOL_GPL(arm_iommu_attach_device);
 
 /**
- * arm_iommu_detach_device
+ * arm_iommu_detach_device - detach a device from its mapping
  * @dev: valid struct device pointer
  *
  * Detaches the provided device from a previously attached map.
- * This overwrites the dma_ops pointer with appropriate non-IOMMU ops.
+ * This overwrites the dma_ops pointer with appropriate non-IOMMU ops
+ * (coherent or not, as the device is).
+ *
+ * Detaching a device from the default mapping arch_setup_dma_ops() gave
+ * it hands the caller a reference to that mapping, as if the caller had
+ * created it: drop it with arm_iommu_release_mapping() once done with it.
+ * The mapping stays for the other masters attached to it.
+ *
+ * Context: may sleep; takes the IOMMU group's lock.
  */
 void arm_iommu_detach_device(struct device *dev)
 {
 	struct dma_iommu_mapping *mapping;
+	struct arm_iommu_master *master;
 
 	mapping = to_dma_iommu_mapping(dev);
 	if (!mapping) {
@@ -1750,35 +2263,40 @@ void arm_iommu_detach_device(struct device *dev)
 		return;
 	}
 
-	iommu_detach_device(mapping->domain, dev);
-	kref_put(&mapping->kref, release_iommu_mapping);
-	to_dma_iommu_mapping(dev) = NULL;
+	mutex_lock(&arm_iommu_defaults_lock);
+	master = arm_iommu_find_master(dev);
+	if (master && master->def->mapping == mapping)
+		arm_iommu_put_master(master, true);
+	__arm_iommu_detach_device(dev, mapping);
+	mutex_unlock(&arm_iommu_defaults_lock);
 	set_dma_ops(dev, NULL);
-
-	pr_debug("Detached IOMMU controller from %s device.\n", dev_name(dev));
 }
 EXPORT_SYMBOL_GPL(arm_iommu_detach_device);
 
 static void arm_setup_iommu_dma_ops(struct device *dev)
 {
-	struct dma_iommu_mapping *mapping;
-	u64 dma_base = 0, size = 1ULL << 32;
+	u64 start = 0, end = DMA_BIT_MASK(32);
+	bool refused;
+	int ret;
 
 	if (dev->dma_range_map) {
-		dma_base = dma_range_map_min(dev->dma_range_map);
-		size = dma_range_map_max(dev->dma_range_map) - dma_base;
-	}
-	mapping = arm_iommu_create_mapping(dev, dma_base, size);
-	if (IS_ERR(mapping)) {
-		pr_warn("Failed to create %llu-byte IOMMU mapping for device %s\n",
-				size, dev_name(dev));
-		return;
+		start = dma_range_map_min(dev->dma_range_map);
+		end = dma_range_map_max(dev->dma_range_map);
 	}
 
-	if (__arm_iommu_attach_device(dev, mapping)) {
-		pr_warn("Failed to attached device %s to IOMMU_mapping\n",
-				dev_name(dev));
-		arm_iommu_release_mapping(mapping);
+	mutex_lock(&arm_iommu_defaults_lock);
+	ret = arm_iommu_attach_default(dev, start, end, arm_iommu_isolated,
+				       &refused);
+	if (ret && refused) {
+		dev_warn(dev, "IOMMU %s refused the shared DMA mapping (%pe), using a private one\n",
+			 arm_iommu_name(dev->iommu->iommu_dev), ERR_PTR(ret));
+		ret = arm_iommu_attach_default(dev, start, end, true, &refused);
+	}
+	mutex_unlock(&arm_iommu_defaults_lock);
+
+	if (ret) {
+		dev_warn(dev, "no IOMMU DMA mapping (%pe), using direct DMA\n",
+			 ERR_PTR(ret));
 		return;
 	}
 
@@ -1788,13 +2306,61 @@ static void arm_setup_iommu_dma_ops(struct device *dev)
 static void arm_teardown_iommu_dma_ops(struct device *dev)
 {
 	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	struct arm_iommu_master *master;
 
-	if (!mapping)
-		return;
-
-	arm_iommu_detach_device(dev);
-	arm_iommu_release_mapping(mapping);
+	mutex_lock(&arm_iommu_defaults_lock);
+	if (mapping)
+		__arm_iommu_detach_device(dev, mapping);
+	master = arm_iommu_find_master(dev);
+	if (master)
+		arm_iommu_put_master(master, false);
+	mutex_unlock(&arm_iommu_defaults_lock);
 }
+
+#ifdef CONFIG_DEBUG_FS
+static int arm_iommu_mappings_show(struct seq_file *s, void *unused)
+{
+	struct arm_iommu_default *def;
+	struct arm_iommu_master *master;
+
+	mutex_lock(&arm_iommu_defaults_lock);
+	list_for_each_entry(def, &arm_iommu_defaults, list) {
+		struct dma_iommu_mapping *mapping = def->mapping;
+		unsigned long pages, used = 0, flags;
+		unsigned int i;
+
+		pages = ((def->iova_end - def->iova_start) >> PAGE_SHIFT) + 1;
+		spin_lock_irqsave(&mapping->lock, flags);
+		for (i = 0; i < mapping->nr_bitmaps; i++)
+			used += bitmap_weight(mapping->bitmaps[i], mapping->bits);
+		spin_unlock_irqrestore(&mapping->lock, flags);
+		used = min(used, pages);
+
+		seq_printf(s, "iommu %s window %#llx-%#llx policy %s refcount %u masters %u\n",
+			   arm_iommu_name(def->iommu), def->window_start,
+			   def->window_end, def->isolated ? "isolated" : "shared",
+			   kref_read(&mapping->kref), def->nr_masters);
+		seq_printf(s, "  iova %#llx-%#llx pages %lu used %lu free %lu\n",
+			   def->iova_start, def->iova_end, pages, used,
+			   pages - used);
+		list_for_each_entry(master, &def->masters, list)
+			seq_printf(s, "  master %s%s\n", dev_name(master->dev),
+				   dev_is_dma_coherent(master->dev) ?
+				   " coherent" : "");
+	}
+	mutex_unlock(&arm_iommu_defaults_lock);
+	return 0;
+}
+DEFINE_SHOW_ATTRIBUTE(arm_iommu_mappings);
+
+static int __init arm_iommu_debugfs_init(void)
+{
+	debugfs_create_file("arm_iommu_mappings", 0444, NULL, NULL,
+			    &arm_iommu_mappings_fops);
+	return 0;
+}
+late_initcall(arm_iommu_debugfs_init);
+#endif
 
 #else
 

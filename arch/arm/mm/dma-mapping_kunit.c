@@ -27,7 +27,10 @@
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
+#include <linux/of_platform.h>
 #include <linux/platform_device.h>
+#include <linux/scatterlist.h>
+#include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/vmalloc.h>
 #include <linux/xarray.h>
@@ -46,28 +49,58 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
  * struct test_iommu - an IOMMU instance of the test IOMMU driver
  * @iommu: registered with the IOMMU core
  * @list: in test_iommus
+ * @lock: protects @contexts and the attachments of its domains
+ * @max_contexts: paging domains it can have attached at once, 0: no limit
+ * @contexts: paging domains attached to at least one master
+ * @domain_masters: masters a paging domain can be attached to, 0: no limit
+ * @no_domains: refuse to allocate paging domains
+ * @aperture: first and last IOVA its domains translate
+ * @reserved: start and size of the reserved region of each master, if any
+ * @msi: start and size of the MSI region of each master, if any
  * @domains_allocated: paging domains allocated for masters behind it
  * @domains_freed: paging domains freed
+ * @domains_refused: paging domain allocations refused
  * @attaches: attaches of a paging domain to a master
+ * @attaches_refused: attaches of a paging domain refused
  */
 struct test_iommu {
 	struct iommu_device iommu;
 	struct list_head list;
+	spinlock_t lock;
+	u32 max_contexts;
+	u32 contexts;
+	u32 domain_masters;
+	bool no_domains;
+	u32 aperture[2];
+	u32 reserved[2];
+	u32 msi[2];
 	atomic_t domains_allocated;
 	atomic_t domains_freed;
+	atomic_t domains_refused;
 	atomic_t attaches;
+	atomic_t attaches_refused;
 };
 
 /**
  * struct test_domain - a paging domain of the test IOMMU
  * @domain: the IOMMU core's view
  * @tiommu: the instance it was allocated for
+ * @masters: masters attached to it, under tiommu->lock
  * @table: IOVA page frame -> physical page frame, one entry per page
  */
 struct test_domain {
 	struct iommu_domain domain;
 	struct test_iommu *tiommu;
+	unsigned int masters;
 	struct xarray table;
+};
+
+/**
+ * struct test_master - what the test IOMMU keeps of a master
+ * @domain: the paging domain it is attached to, or NULL
+ */
+struct test_master {
+	struct test_domain *domain;
 };
 
 static LIST_HEAD(test_iommus);
@@ -100,12 +133,40 @@ static struct test_iommu *test_iommu_of_master(struct device *dev)
 	return fwspec ? test_iommu_from_fwnode(fwspec->iommu_fwnode) : NULL;
 }
 
-static int test_domain_attach(struct iommu_domain *domain, struct device *dev)
+/* Take @tm off its paging domain, if any; tiommu->lock held */
+static void test_master_leave(struct test_iommu *t, struct test_master *tm)
 {
-	atomic_inc(&to_test_domain(domain)->tiommu->attaches);
-	return 0;
+	if (tm->domain && !--tm->domain->masters)
+		t->contexts--;
+	tm->domain = NULL;
 }
 
+static int test_domain_attach(struct iommu_domain *domain, struct device *dev)
+{
+	struct test_domain *td = to_test_domain(domain);
+	struct test_master *tm = dev_iommu_priv_get(dev);
+	struct test_iommu *t = td->tiommu;
+	int ret = 0;
+
+	spin_lock(&t->lock);
+	if (tm->domain == td)
+		goto unlock;
+	if (t->domain_masters && td->masters >= t->domain_masters) {
+		ret = -EBUSY;
+	} else if (t->max_contexts && !td->masters &&
+		   t->contexts >= t->max_contexts) {
+		ret = -ENOSPC;
+	} else {
+		test_master_leave(t, tm);
+		if (!td->masters++)
+			t->contexts++;
+		tm->domain = td;
+	}
+unlock:
+	spin_unlock(&t->lock);
+	atomic_inc(ret ? &t->attaches_refused : &t->attaches);
+	return ret;
+}
 static int test_domain_map(struct iommu_domain *domain, unsigned long iova,
 			   phys_addr_t paddr, size_t pgsize, size_t pgcount,
 			   int prot, gfp_t gfp, size_t *mapped)
@@ -179,6 +240,10 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
 
 	if (!t)
 		return ERR_PTR(-ENODEV);
+	if (t->no_domains) {
+		atomic_inc(&t->domains_refused);
+		return ERR_PTR(-ENOSPC);
+	}
 	td = kzalloc(sizeof(*td), GFP_KERNEL);
 	if (!td)
 		return ERR_PTR(-ENOMEM);
@@ -186,8 +251,8 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
 	xa_init_flags(&td->table, XA_FLAGS_LOCK_IRQ);
 	td->domain.ops = &test_domain_ops;
 	td->domain.pgsize_bitmap = PAGE_SIZE;
-	td->domain.geometry.aperture_start = 0;
-	td->domain.geometry.aperture_end = U32_MAX;
+	td->domain.geometry.aperture_start = t->aperture[0];
+	td->domain.geometry.aperture_end = t->aperture[1];
 	td->domain.geometry.force_aperture = true;
 	atomic_inc(&t->domains_allocated);
 	return &td->domain;
@@ -199,6 +264,12 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
  */
 static int test_identity_attach(struct iommu_domain *domain, struct device *dev)
 {
+	struct test_master *tm = dev_iommu_priv_get(dev);
+	struct test_iommu *t = test_iommu_of_master(dev);
+
+	spin_lock(&t->lock);
+	test_master_leave(t, tm);
+	spin_unlock(&t->lock);
 	return 0;
 }
 
@@ -214,8 +285,50 @@ static struct iommu_domain test_identity_domain = {
 static struct iommu_device *test_iommu_probe_device(struct device *dev)
 {
 	struct test_iommu *t = test_iommu_of_master(dev);
+	struct test_master *tm;
 
-	return t ? &t->iommu : ERR_PTR(-ENODEV);
+	if (!t)
+		return ERR_PTR(-ENODEV);
+	tm = kzalloc(sizeof(*tm), GFP_KERNEL);
+	if (!tm)
+		return ERR_PTR(-ENOMEM);
+	dev_iommu_priv_set(dev, tm);
+	return &t->iommu;
+}
+
+static void test_iommu_release_device(struct device *dev)
+{
+	struct test_master *tm = dev_iommu_priv_get(dev);
+	struct test_iommu *t = test_iommu_of_master(dev);
+
+	spin_lock(&t->lock);
+	test_master_leave(t, tm);
+	spin_unlock(&t->lock);
+	kfree(tm);
+}
+
+static void test_iommu_add_region(struct device *dev, struct list_head *head,
+				  const u32 *region, int prot,
+				  enum iommu_resv_type type)
+{
+	struct iommu_resv_region *r;
+
+	if (!region[1])
+		return;
+	r = iommu_alloc_resv_region(region[0], region[1], prot, type,
+				    GFP_KERNEL);
+	if (r)
+		list_add_tail(&r->list, head);
+}
+
+static void test_iommu_get_resv_regions(struct device *dev,
+					struct list_head *head)
+{
+	struct test_iommu *t = test_iommu_of_master(dev);
+
+	test_iommu_add_region(dev, head, t->reserved, 0, IOMMU_RESV_RESERVED);
+	test_iommu_add_region(dev, head, t->msi, IOMMU_WRITE | IOMMU_MMIO,
+			      IOMMU_RESV_MSI);
 }
 
 static int test_iommu_of_xlate(struct device *dev,
@@ -228,6 +341,8 @@ static const struct iommu_ops test_iommu_ops = {
 	.identity_domain	= &test_identity_domain,
 	.domain_alloc_paging	= test_domain_alloc_paging,
 	.probe_device		= test_iommu_probe_device,
+	.release_device		= test_iommu_release_device,
+	.get_resv_regions	= test_iommu_get_resv_regions,
 	.device_group		= generic_device_group,
 	.of_xlate		= test_iommu_of_xlate,
 	.pgsize_bitmap		= PAGE_SIZE,
@@ -237,6 +352,7 @@ static const struct iommu_ops test_iommu_ops = {
 
 static int test_iommu_probe(struct platform_device *pdev)
 {
+	struct device_node *np = pdev->dev.of_node;
 	struct test_iommu *t;
 	int ret;
 
@@ -244,6 +360,14 @@ static int test_iommu_probe(struct platform_device *pdev)
 	if (!t)
 		return -ENOMEM;
 	t->iommu.fwnode = dev_fwnode(&pdev->dev);
+	spin_lock_init(&t->lock);
+	t->aperture[1] = U32_MAX;
+	of_property_read_u32(np, "linux,contexts", &t->max_contexts);
+	of_property_read_u32(np, "linux,domain-masters", &t->domain_masters);
+	t->no_domains = of_property_read_bool(np, "linux,no-domains");
+	of_property_read_u32_array(np, "linux,aperture", t->aperture, 2);
+	of_property_read_u32_array(np, "linux,reserved", t->reserved, 2);
+	of_property_read_u32_array(np, "linux,msi", t->msi, 2);
 	mutex_lock(&test_iommus_lock);
 	list_add_tail(&t->list, &test_iommus);
 	mutex_unlock(&test_iommus_lock);
@@ -315,6 +439,13 @@ enum arm_dma_test_master_id {
 	TEST_DIRECT_COHERENT,
 	TEST_IOMMU_MASTER,
 	TEST_IOMMU_COHERENT,
+	TEST_IOMMU1_MASTER,
+	TEST_WINDOW_MASTER,
+	TEST_TRIO_MASTER,
+	TEST_CTX_MASTER,
+	TEST_NOSHARE_MASTER,
+	TEST_NODOMAIN_MASTER,
+	TEST_RESV_MASTER,
 };
 
 #define ARM_DMA_TEST_MATCH(compat)	{ { .compatible = compat }, { } }
@@ -324,54 +455,117 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 	[TEST_DIRECT_COHERENT]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_DIRECT_COHERENT),
 	[TEST_IOMMU_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_IOMMU_MASTER),
 	[TEST_IOMMU_COHERENT]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_IOMMU_COHERENT),
+	[TEST_IOMMU1_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_IOMMU1_MASTER),
+	[TEST_WINDOW_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_WINDOW_MASTER),
+	[TEST_TRIO_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_TRIO_MASTER),
+	[TEST_CTX_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_CTX_MASTER),
+	[TEST_NOSHARE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_NOSHARE_MASTER),
+	[TEST_NODOMAIN_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_NODOMAIN_MASTER),
+	[TEST_RESV_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_RESV_MASTER),
 };
+
+#define ARM_DMA_TEST_MAX_MASTERS	ARM_DMA_TEST_CTX_MASTERS
 
 /**
  * struct arm_dma_test_master - a master driver registered by a test
  * @drv: bound to the overlay nodes of one compatible
  * @probed: completed by each probe
- * @dev: the last master bound
+ * @lock: protects @devs and @nr
+ * @devs: the masters bound, in the order they first were
+ * @nr: number of @devs
  */
 struct arm_dma_test_master {
 	struct platform_driver drv;
 	struct completion probed;
-	struct device *dev;
+	spinlock_t lock;
+	struct device *devs[ARM_DMA_TEST_MAX_MASTERS];
+	unsigned int nr;
 };
 
 static int arm_dma_test_master_probe(struct platform_device *pdev)
 {
 	struct arm_dma_test_master *m;
+	unsigned int i;
 
 	m = container_of(to_platform_driver(pdev->dev.driver),
 			 struct arm_dma_test_master, drv);
-	m->dev = &pdev->dev;
+	spin_lock(&m->lock);
+	for (i = 0; i < m->nr && m->devs[i] != &pdev->dev; i++)
+		;
+	if (i == m->nr && m->nr < ARRAY_SIZE(m->devs))
+		m->devs[m->nr++] = &pdev->dev;
+	spin_unlock(&m->lock);
 	complete(&m->probed);
 	return 0;
 }
 
 /*
- * Register a driver for the masters of compatible @id and return the master
- * it bound.  The driver is unregistered, and the masters unbound, when the
- * test ends.
+ * Register a driver for the @n masters of compatible @id, probing them
+ * asynchronously with @async, and wait until all are bound.  The driver is
+ * unregistered, and the masters unbound, when the test ends.
  */
-static struct device *arm_dma_test_bind(struct kunit *test,
-					enum arm_dma_test_master_id id)
+static struct arm_dma_test_master *
+arm_dma_test_register(struct kunit *test, enum arm_dma_test_master_id id,
+		      unsigned int n, bool async)
 {
 	const struct of_device_id *match = arm_dma_test_master_match[id];
 	struct arm_dma_test_master *m;
+	unsigned int i;
 
 	m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m);
 	init_completion(&m->probed);
+	spin_lock_init(&m->lock);
 	m->drv.probe = arm_dma_test_master_probe;
 	m->drv.driver.name = match->compatible;
 	m->drv.driver.of_match_table = match;
+	if (async)
+		m->drv.driver.probe_type = PROBE_PREFER_ASYNCHRONOUS;
 	KUNIT_ASSERT_EQ(test, 0, kunit_platform_driver_register(test, &m->drv));
-	KUNIT_ASSERT_NE_MSG(test, 0,
-			    wait_for_completion_timeout(&m->probed,
-							ARM_DMA_TEST_PROBE_TIMEOUT),
-			    "no %s master bound", match->compatible);
-	return m->dev;
+	for (i = 0; i < n; i++)
+		KUNIT_ASSERT_NE_MSG(test, 0,
+				    wait_for_completion_timeout(&m->probed,
+								ARM_DMA_TEST_PROBE_TIMEOUT),
+				    "%u of %u %s masters bound", i, n,
+				    match->compatible);
+	KUNIT_ASSERT_EQ(test, m->nr, n);
+	return m;
+}
+
+/* Bind the one master of compatible @id */
+static struct device *arm_dma_test_bind(struct kunit *test,
+					enum arm_dma_test_master_id id)
+{
+	return arm_dma_test_register(test, id, 1, false)->devs[0];
+}
+
+static void arm_dma_test_restore_policy(void *isolated)
+{
+	arm_iommu_isolated = isolated;
+}
+
+/* Set the default mapping policy until the test ends */
+static void arm_dma_test_set_policy(struct kunit *test, bool isolated)
+{
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_restore_policy,
+						  arm_iommu_isolated ?
+						  (void *)1 : NULL));
+	arm_iommu_isolated = isolated;
+}
+
+/* References held on @dev's mapping: 1 + 2 per master of a default one */
+static unsigned int arm_dma_test_refs(struct device *dev)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+
+	return mapping ? kref_read(&mapping->kref) : 0;
+}
+
+static bool arm_dma_test_has_iommu_ops(struct device *dev)
+{
+	return get_dma_ops(dev) == &arm_iommu_dma_ops;
 }
 
 /* Physical address of a CPU address returned by the DMA API */
@@ -524,6 +718,682 @@ static void arm_dma_test_alloc(struct kunit *test)
 				iommu_iova_to_phys(mapping->domain, dma + off), 0);
 }
 
+struct arm_dma_test_policy_case {
+	const char *name;
+	bool isolated;
+};
+
+static const struct arm_dma_test_policy_case arm_dma_test_policy_cases[] = {
+	{ "shared", false },
+	{ "isolated", true },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_policy, arm_dma_test_policy_cases, name);
+
+/*
+ * Two masters behind one instance, one non-coherent and one coherent,
+ * share one mapping and one domain under the shared policy and each keep
+ * their own coherency; under the isolated policy each has its own.  A
+ * master behind a second instance never shares with them.
+ */
+static void arm_dma_test_policy(struct kunit *test)
+{
+	const struct arm_dma_test_policy_case *c = test->param_value;
+	struct test_iommu *t0 = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct test_iommu *t1 = arm_dma_test_iommu(test, "arm-dma-test-iommu1");
+	struct dma_iommu_mapping *ma, *mb, *mo;
+	struct device *a, *b, *o;
+
+	arm_dma_test_set_policy(test, c->isolated);
+	a = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	b = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	o = arm_dma_test_bind(test, TEST_IOMMU1_MASTER);
+	ma = to_dma_iommu_mapping(a);
+	mb = to_dma_iommu_mapping(b);
+	mo = to_dma_iommu_mapping(o);
+	KUNIT_ASSERT_NOT_NULL(test, ma);
+	KUNIT_ASSERT_NOT_NULL(test, mb);
+	KUNIT_ASSERT_NOT_NULL(test, mo);
+
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(a));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(b));
+	KUNIT_EXPECT_FALSE(test, dev_is_dma_coherent(a));
+	KUNIT_EXPECT_TRUE(test, dev_is_dma_coherent(b));
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(a), ma->domain);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(b), mb->domain);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t0->attaches), 2);
+
+	if (c->isolated) {
+		KUNIT_EXPECT_PTR_NE(test, ma, mb);
+		KUNIT_EXPECT_PTR_NE(test, ma->domain, mb->domain);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t0->domains_allocated), 2);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(a), 3);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(b), 3);
+	} else {
+		KUNIT_EXPECT_PTR_EQ(test, ma, mb);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t0->domains_allocated), 1);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(a), 5);
+	}
+
+	KUNIT_EXPECT_PTR_NE(test, mo, ma);
+	KUNIT_EXPECT_PTR_NE(test, mo, mb);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t1->domains_allocated), 1);
+
+	device_release_driver(a);
+	device_release_driver(b);
+	device_release_driver(o);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t0->domains_freed),
+			atomic_read(&t0->domains_allocated));
+	KUNIT_EXPECT_EQ(test, atomic_read(&t1->domains_freed), 1);
+}
+
+static void arm_dma_test_depopulate(void *dev)
+{
+	of_platform_depopulate(dev);
+	put_device(dev);
+}
+
+/*
+ * The masters of a bus whose dma-ranges give them another DMA window share
+ * a mapping over that window, not the one of the masters of the same
+ * instance in the default 32-bit window.
+ */
+static void arm_dma_test_windows(struct kunit *test)
+{
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct dma_iommu_mapping *mw, *md;
+	struct arm_dma_test_master *m;
+	struct platform_device *bus;
+	struct device_node *np;
+	struct device *d;
+	dma_addr_t dma;
+	u8 *buf;
+
+	np = of_find_node_by_path("/arm-dma-test-window-bus");
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	bus = of_find_device_by_node(np);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, bus);
+	KUNIT_ASSERT_EQ(test, 0,
+			of_platform_populate(bus->dev.of_node, NULL, NULL,
+					     &bus->dev));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, arm_dma_test_depopulate,
+						  &bus->dev));
+
+	m = arm_dma_test_register(test, TEST_WINDOW_MASTER, 2, false);
+	d = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	mw = to_dma_iommu_mapping(m->devs[0]);
+	md = to_dma_iommu_mapping(d);
+	KUNIT_ASSERT_NOT_NULL(test, mw);
+	KUNIT_ASSERT_NOT_NULL(test, md);
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(m->devs[1]), mw);
+	KUNIT_EXPECT_PTR_NE(test, mw, md);
+	KUNIT_EXPECT_EQ(test, mw->base, ARM_DMA_TEST_WINDOW_BASE);
+	KUNIT_EXPECT_EQ(test, md->base, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 2);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(m->devs[1], buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(m->devs[1], dma));
+	KUNIT_EXPECT_GE(test, dma, ARM_DMA_TEST_WINDOW_BASE);
+	KUNIT_EXPECT_LT(test, dma, ARM_DMA_TEST_WINDOW_BASE +
+			ARM_DMA_TEST_WINDOW_SIZE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mw->domain, dma),
+			virt_to_phys(buf));
+	dma_unmap_single(m->devs[1], dma, PAGE_SIZE, DMA_TO_DEVICE);
+}
+
+/*
+ * An IOMMU with 4 contexts and 12 masters probed in parallel: shared, all
+ * 12 get IOMMU ops through one domain; isolated, 4 do and the other 8 fall
+ * back to direct DMA, their domains freed.
+ */
+static void arm_dma_test_contexts(struct kunit *test)
+{
+	const struct arm_dma_test_policy_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu-ctx");
+	struct dma_iommu_mapping *first = NULL;
+	struct arm_dma_test_master *m;
+	unsigned int i, iommu = 0;
+
+	arm_dma_test_set_policy(test, c->isolated);
+	m = arm_dma_test_register(test, TEST_CTX_MASTER,
+				  ARM_DMA_TEST_CTX_MASTERS, true);
+	for (i = 0; i < m->nr; i++) {
+		struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(m->devs[i]);
+
+		if (!arm_dma_test_has_iommu_ops(m->devs[i])) {
+			KUNIT_EXPECT_NULL(test, get_dma_ops(m->devs[i]));
+			KUNIT_EXPECT_NULL(test, mapping);
+			continue;
+		}
+		iommu++;
+		KUNIT_EXPECT_NOT_NULL(test, mapping);
+		if (!first)
+			first = mapping;
+		else if (!c->isolated)
+			KUNIT_EXPECT_PTR_EQ(test, mapping, first);
+	}
+
+	if (c->isolated) {
+		KUNIT_EXPECT_EQ(test, iommu, ARM_DMA_TEST_CTX_LIMIT);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated),
+				ARM_DMA_TEST_CTX_MASTERS);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+				ARM_DMA_TEST_CTX_MASTERS - ARM_DMA_TEST_CTX_LIMIT);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches_refused),
+				ARM_DMA_TEST_CTX_MASTERS - ARM_DMA_TEST_CTX_LIMIT);
+		KUNIT_EXPECT_EQ(test, t->contexts, ARM_DMA_TEST_CTX_LIMIT);
+	} else {
+		KUNIT_EXPECT_EQ(test, iommu, ARM_DMA_TEST_CTX_MASTERS);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+		KUNIT_EXPECT_EQ(test, t->contexts, 1);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(m->devs[0]),
+				1 + 2 * ARM_DMA_TEST_CTX_MASTERS);
+	}
+
+	for (i = 0; i < m->nr; i++)
+		device_release_driver(m->devs[i]);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+			atomic_read(&t->domains_allocated));
+	KUNIT_EXPECT_EQ(test, t->contexts, 0);
+}
+
+/*
+ * The fallback chain: an IOMMU that refuses to attach a second master to
+ * a domain gives it a private mapping; one that refuses to allocate a
+ * domain leaves its master with direct DMA.  Nothing leaks either way.
+ */
+static void arm_dma_test_shared_refused(struct kunit *test)
+{
+	struct test_iommu *t = arm_dma_test_iommu(test,
+						  "arm-dma-test-iommu-noshare");
+	struct arm_dma_test_master *m;
+	struct device *a, *b;
+
+	arm_dma_test_set_policy(test, false);
+	m = arm_dma_test_register(test, TEST_NOSHARE_MASTER, 2, false);
+	a = m->devs[0];
+	b = m->devs[1];
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(a));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(b));
+	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(a));
+	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(b));
+	KUNIT_EXPECT_PTR_NE(test, to_dma_iommu_mapping(a),
+			    to_dma_iommu_mapping(b));
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(a), 3);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(b), 3);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 2);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches_refused), 1);
+
+	device_release_driver(a);
+	device_release_driver(b);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 2);
+}
+
+static void arm_dma_test_domain_refused(struct kunit *test)
+{
+	struct test_iommu *t = arm_dma_test_iommu(test,
+						  "arm-dma-test-iommu-nodomain");
+	struct device *dev;
+
+	dev = arm_dma_test_bind(test, TEST_NODOMAIN_MASTER);
+	KUNIT_EXPECT_TRUE(test, device_iommu_mapped(dev));
+	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
+	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_refused), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), 0);
+}
+
+struct arm_dma_test_order_case {
+	const char *name;
+	unsigned int order[ARM_DMA_TEST_TRIO_MASTERS];
+};
+
+static const struct arm_dma_test_order_case arm_dma_test_order_cases[] = {
+	{ "0-1-2", { 0, 1, 2 } },
+	{ "0-2-1", { 0, 2, 1 } },
+	{ "1-0-2", { 1, 0, 2 } },
+	{ "1-2-0", { 1, 2, 0 } },
+	{ "2-0-1", { 2, 0, 1 } },
+	{ "2-1-0", { 2, 1, 0 } },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_rebind, arm_dma_test_order_cases, name);
+
+/*
+ * Unbind three masters sharing a mapping, then bind them again, in each
+ * order: the mapping and its domain go exactly when the last master does,
+ * the first master back creates a new one, and the references held are
+ * one for the list of default mappings and two per bound master.
+ */
+static void arm_dma_test_rebind(struct kunit *test)
+{
+	const struct arm_dma_test_order_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test,
+						  "arm-dma-test-iommu-trio");
+	struct dma_iommu_mapping *mapping;
+	struct arm_dma_test_master *m;
+	unsigned int i, j;
+
+	arm_dma_test_set_policy(test, false);
+	m = arm_dma_test_register(test, TEST_TRIO_MASTER,
+				  ARM_DMA_TEST_TRIO_MASTERS, false);
+	mapping = to_dma_iommu_mapping(m->devs[0]);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_EXPECT_EQ(test, kref_read(&mapping->kref),
+			1 + 2 * ARM_DMA_TEST_TRIO_MASTERS);
+
+	for (i = 0; i < ARM_DMA_TEST_TRIO_MASTERS; i++) {
+		struct device *dev = m->devs[c->order[i]];
+		unsigned int left = ARM_DMA_TEST_TRIO_MASTERS - 1 - i;
+
+		device_release_driver(dev);
+		KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
+		KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), !left);
+		if (left)
+			KUNIT_EXPECT_EQ(test, kref_read(&mapping->kref),
+					1 + 2 * left);
+	}
+
+	mapping = NULL;
+	for (i = 0; i < ARM_DMA_TEST_TRIO_MASTERS; i++) {
+		struct device *dev = m->devs[c->order[i]];
+
+		KUNIT_ASSERT_EQ(test, device_attach(dev), 1);
+		KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+		if (!mapping)
+			mapping = to_dma_iommu_mapping(dev);
+		KUNIT_ASSERT_NOT_NULL(test, mapping);
+		for (j = 0; j <= i; j++)
+			KUNIT_EXPECT_PTR_EQ(test,
+					    to_dma_iommu_mapping(m->devs[c->order[j]]),
+					    mapping);
+		KUNIT_EXPECT_EQ(test, kref_read(&mapping->kref), 1 + 2 * (i + 1));
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 2);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+	}
+}
+
+static bool arm_dma_test_overlaps(u64 first, u64 last, u64 start, u64 size)
+{
+	return first < start + size && start <= last;
+}
+
+#define ARM_DMA_TEST_SG_TABLES	12
+#define ARM_DMA_TEST_SG_PAGES	4096
+
+/*
+ * Behind an IOMMU with an aperture, a reserved region and an MSI region
+ * (across the end of the mapping's first bitmap), the mapping starts at
+ * the aperture, and no IOVA handed out over 192 MiB of mappings falls in
+ * a region or outside the aperture.
+ */
+static void arm_dma_test_reserved(struct kunit *test)
+{
+	struct sg_table *sgt;
+	struct dma_iommu_mapping *mapping;
+	struct scatterlist *s;
+	struct device *dev;
+	struct page *page;
+	u64 highest = 0, bad_first = 0;
+	unsigned int i, j, bad = 0;
+
+	dev = arm_dma_test_bind(test, TEST_RESV_MASTER);
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_EXPECT_EQ(test, mapping->base, ARM_DMA_TEST_APERTURE_FIRST);
+
+	page = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	sgt = kunit_kcalloc(test, ARM_DMA_TEST_SG_TABLES, sizeof(*sgt),
+			    GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sgt);
+
+	/* Each table maps one page 4096 times: 16 MiB of IOVA space */
+	for (i = 0; i < ARM_DMA_TEST_SG_TABLES; i++) {
+		if (sg_alloc_table(&sgt[i], ARM_DMA_TEST_SG_PAGES, GFP_KERNEL))
+			break;
+		for_each_sgtable_sg(&sgt[i], s, j)
+			sg_set_page(s, page, PAGE_SIZE, 0);
+		if (dma_map_sgtable(dev, &sgt[i], DMA_TO_DEVICE,
+				    DMA_ATTR_SKIP_CPU_SYNC)) {
+			sg_free_table(&sgt[i]);
+			break;
+		}
+		for_each_sgtable_dma_sg(&sgt[i], s, j) {
+			u64 first = sg_dma_address(s);
+			u64 last = first + sg_dma_len(s) - 1;
+
+			highest = max(highest, last);
+			if (first >= ARM_DMA_TEST_APERTURE_FIRST &&
+			    last <= ARM_DMA_TEST_APERTURE_LAST &&
+			    !arm_dma_test_overlaps(first, last,
+						   ARM_DMA_TEST_RESERVED_START,
+						   ARM_DMA_TEST_RESERVED_SIZE) &&
+			    !arm_dma_test_overlaps(first, last,
+						   ARM_DMA_TEST_MSI_START,
+						   ARM_DMA_TEST_MSI_SIZE))
+				continue;
+			if (!bad++)
+				bad_first = first;
+		}
+	}
+	KUNIT_EXPECT_EQ_MSG(test, bad, 0,
+			    "first bad segment at IOVA %#llx", bad_first);
+	KUNIT_EXPECT_EQ(test, i, ARM_DMA_TEST_SG_TABLES);
+	/* The allocator went past both regions */
+	KUNIT_EXPECT_GT(test, highest,
+			ARM_DMA_TEST_MSI_START + ARM_DMA_TEST_MSI_SIZE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
+						 ARM_DMA_TEST_MSI_START), 0);
+
+	while (i--) {
+		dma_unmap_sgtable(dev, &sgt[i], DMA_TO_DEVICE,
+				  DMA_ATTR_SKIP_CPU_SYNC);
+		sg_free_table(&sgt[i]);
+	}
+	__free_page(page);
+}
+
+struct arm_dma_test_swap_case {
+	const char *name;
+	bool detach_first;
+};
+
+static const struct arm_dma_test_swap_case arm_dma_test_swap_cases[] = {
+	{ "attach", false },
+	{ "detach-release-attach", true },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_swap, arm_dma_test_swap_cases, name);
+
+/*
+ * A driver puts its own mapping in place of the shared default one, with
+ * arm_iommu_attach_device() alone or after arm_iommu_detach_device() and
+ * arm_iommu_release_mapping() of the default one as drivers did when each
+ * device had its own: it gets the IOMMU ops and its own IOVA space, then
+ * direct ops once it detaches, and the other master keeps the default
+ * mapping, its references unchanged.
+ */
+static void arm_dma_test_swap(struct kunit *test)
+{
+	const struct arm_dma_test_swap_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct dma_iommu_mapping *def, *own;
+	struct device *a, *b;
+	dma_addr_t dma;
+	u8 *buf;
+
+	arm_dma_test_set_policy(test, false);
+	a = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	b = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	def = to_dma_iommu_mapping(a);
+	KUNIT_ASSERT_NOT_NULL(test, def);
+	KUNIT_ASSERT_PTR_EQ(test, to_dma_iommu_mapping(b), def);
+	KUNIT_EXPECT_EQ(test, kref_read(&def->kref), 5);
+
+	own = arm_iommu_create_mapping(a, SZ_1G, SZ_256M);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(own));
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 2);
+
+	if (c->detach_first) {
+		arm_iommu_detach_device(a);
+		KUNIT_EXPECT_NULL(test, get_dma_ops(a));
+		KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(a));
+		/* the caller now holds the reference a had */
+		KUNIT_EXPECT_EQ(test, kref_read(&def->kref), 4);
+		arm_iommu_release_mapping(def);
+	}
+	KUNIT_EXPECT_EQ(test, 0, arm_iommu_attach_device(a, own));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(a));
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(a), own);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(a), own->domain);
+	KUNIT_EXPECT_EQ(test, kref_read(&def->kref), 3);
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(b), def);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(a, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(a, dma));
+	KUNIT_EXPECT_GE(test, dma, SZ_1G);
+	KUNIT_EXPECT_LT(test, dma, SZ_1G + SZ_256M);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(own->domain, dma),
+			virt_to_phys(buf));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(def->domain, dma), 0);
+	dma_unmap_single(a, dma, PAGE_SIZE, DMA_TO_DEVICE);
+
+	arm_iommu_detach_device(a);
+	KUNIT_EXPECT_NULL(test, get_dma_ops(a));
+	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(a));
+	KUNIT_EXPECT_EQ(test, kref_read(&own->kref), 1);
+	arm_iommu_release_mapping(own);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+	KUNIT_EXPECT_EQ(test, kref_read(&def->kref), 3);
+
+	device_release_driver(a);
+	device_release_driver(b);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 2);
+}
+
+/*
+ * A driver reuses the default mapping of one of its devices for another
+ * (a composite device): under the isolated policy, the second leaves its
+ * own mapping, whose domain goes, and translates through the first's.
+ */
+static void arm_dma_test_reuse(struct kunit *test)
+{
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct dma_iommu_mapping *mapping;
+	struct device *a, *b;
+	dma_addr_t dma;
+	u8 *buf;
+
+	arm_dma_test_set_policy(test, true);
+	a = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	b = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	mapping = to_dma_iommu_mapping(a);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_ASSERT_PTR_NE(test, to_dma_iommu_mapping(b), mapping);
+
+	KUNIT_ASSERT_EQ(test, 0, arm_iommu_attach_device(b, mapping));
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(b), mapping->domain);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+	KUNIT_EXPECT_EQ(test, kref_read(&mapping->kref), 4);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(b, buf, PAGE_SIZE, DMA_FROM_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(b, dma));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			virt_to_phys(buf));
+	dma_unmap_single(b, dma, PAGE_SIZE, DMA_FROM_DEVICE);
+
+	device_release_driver(b);
+	KUNIT_EXPECT_EQ(test, kref_read(&mapping->kref), 3);
+	device_release_driver(a);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 2);
+}
+
+struct arm_dma_test_sg_case {
+	const char *name;
+	unsigned int max_seg;
+	unsigned long boundary;
+};
+
+static const struct arm_dma_test_sg_case arm_dma_test_sg_cases[] = {
+	{ "max-segment-3-pages", 3 * PAGE_SIZE, ULONG_MAX },
+	{ "boundary-16K", SZ_64K, SZ_16K - 1 },
+	{ "5-pages-boundary-32K", 5 * PAGE_SIZE, SZ_32K - 1 },
+	{ "boundary-page", SZ_64K, PAGE_SIZE - 1 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_map_sg, arm_dma_test_sg_cases, name);
+
+struct arm_dma_test_dma_parms {
+	struct device *dev;
+	unsigned int max_seg;
+	unsigned long boundary;
+};
+
+static void arm_dma_test_restore_parms(void *data)
+{
+	struct arm_dma_test_dma_parms *p = data;
+
+	dma_set_max_seg_size(p->dev, p->max_seg);
+	dma_set_seg_boundary(p->dev, p->boundary);
+}
+
+#define ARM_DMA_TEST_SG_NENTS	64
+
+/*
+ * dma_map_sg() merges a list of separate pages into as few segments as
+ * the device allows: none longer than its maximum segment size, none
+ * across its segment boundary, each page translated to itself in order.
+ */
+static void arm_dma_test_map_sg(struct kunit *test)
+{
+	const struct arm_dma_test_sg_case *c = test->param_value;
+	struct arm_dma_test_dma_parms *parms;
+	struct dma_iommu_mapping *mapping;
+	struct scatterlist *s, *d;
+	struct sg_table sgt;
+	size_t total = 0, mapped = 0, done = 0;
+	struct device *dev;
+	struct page **pages;
+	int i, n, seg = 0;
+
+	dev = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+
+	parms = kunit_kzalloc(test, sizeof(*parms), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, parms);
+	parms->dev = dev;
+	parms->max_seg = dma_get_max_seg_size(dev);
+	parms->boundary = dma_get_seg_boundary(dev);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_restore_parms,
+						  parms));
+	KUNIT_ASSERT_NOT_NULL(test, dev->dma_parms);
+	dma_set_max_seg_size(dev, c->max_seg);
+	dma_set_seg_boundary(dev, c->boundary);
+
+	pages = kunit_kcalloc(test, ARM_DMA_TEST_SG_NENTS, sizeof(*pages),
+			      GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, pages);
+	KUNIT_ASSERT_EQ(test, 0, sg_alloc_table(&sgt, ARM_DMA_TEST_SG_NENTS,
+						GFP_KERNEL));
+	for_each_sgtable_sg(&sgt, s, i) {
+		unsigned int offset = i ? 0 : 512;
+		unsigned int len = i == ARM_DMA_TEST_SG_NENTS - 1 ?
+				   PAGE_SIZE / 2 : PAGE_SIZE - offset;
+
+		pages[i] = alloc_page(GFP_KERNEL);
+		if (!pages[i])
+			break;
+		sg_set_page(s, pages[i], len, offset);
+		total += len;
+	}
+	if (i < ARM_DMA_TEST_SG_NENTS)
+		goto free;
+
+	n = dma_map_sg(dev, sgt.sgl, ARM_DMA_TEST_SG_NENTS, DMA_BIDIRECTIONAL);
+	KUNIT_EXPECT_GT(test, n, 0);
+	if (n <= 0)
+		goto free;
+	/* merged: fewer segments than pages when a segment may hold two */
+	if (c->max_seg >= 2 * PAGE_SIZE && c->boundary >= 2 * PAGE_SIZE - 1)
+		KUNIT_EXPECT_LT(test, n, ARM_DMA_TEST_SG_NENTS);
+
+	for_each_sg(sgt.sgl, d, n, i) {
+		dma_addr_t first = sg_dma_address(d);
+		dma_addr_t last = first + sg_dma_len(d) - 1;
+
+		KUNIT_EXPECT_LE(test, sg_dma_len(d), c->max_seg);
+		KUNIT_EXPECT_EQ_MSG(test, first & ~c->boundary,
+				    last & ~c->boundary,
+				    "segment %d %pad-%pad", i, &first, &last);
+		mapped += sg_dma_len(d);
+	}
+	KUNIT_EXPECT_EQ(test, mapped, total);
+
+	/* The pages, in order, through the segments */
+	d = sgt.sgl;
+	for_each_sgtable_sg(&sgt, s, i) {
+		dma_addr_t dma = sg_dma_address(d) + done;
+
+		if (seg == n)
+			break;
+		KUNIT_EXPECT_EQ_MSG(test, iommu_iova_to_phys(mapping->domain, dma),
+				    page_to_phys(pages[i]) + s->offset,
+				    "page %d at %pad", i, &dma);
+		done += s->length;
+		if (done >= sg_dma_len(d)) {
+			d = sg_next(d);
+			done = 0;
+			seg++;
+		}
+	}
+	KUNIT_EXPECT_EQ(test, i, ARM_DMA_TEST_SG_NENTS);
+	KUNIT_EXPECT_EQ(test, seg, n);
+
+	dma_unmap_sg(dev, sgt.sgl, ARM_DMA_TEST_SG_NENTS, DMA_BIDIRECTIONAL);
+free:
+	for (i = 0; i < ARM_DMA_TEST_SG_NENTS && pages[i]; i++)
+		__free_page(pages[i]);
+	sg_free_table(&sgt);
+}
+
+/*
+ * Two masters on the shared mapping map their own buffers: the IOVAs
+ * differ, each translates in the one domain to its buffer's page, so each
+ * master can reach the other's, and after unmapping neither translates.
+ */
+static void arm_dma_test_shared_map(struct kunit *test)
+{
+	struct dma_iommu_mapping *mapping;
+	dma_addr_t dma_a, dma_b;
+	struct device *a, *b;
+	u8 *buf_a, *buf_b;
+
+	arm_dma_test_set_policy(test, false);
+	a = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	b = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	mapping = to_dma_iommu_mapping(a);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_ASSERT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
+
+	buf_a = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	buf_b = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf_a);
+	KUNIT_ASSERT_NOT_NULL(test, buf_b);
+	dma_a = dma_map_single(a, buf_a, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(a, dma_a));
+	dma_b = dma_map_single(b, buf_b, PAGE_SIZE, DMA_FROM_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(b, dma_b));
+
+	KUNIT_EXPECT_NE(test, dma_a >> PAGE_SHIFT, dma_b >> PAGE_SHIFT);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(iommu_get_domain_for_dev(a),
+						 dma_a), virt_to_phys(buf_a));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(iommu_get_domain_for_dev(b),
+						 dma_b), virt_to_phys(buf_b));
+	/* b's view of a's IOVA: the same domain */
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(iommu_get_domain_for_dev(b),
+						 dma_a), virt_to_phys(buf_a));
+
+	dma_unmap_single(a, dma_a, PAGE_SIZE, DMA_TO_DEVICE);
+	dma_unmap_single(b, dma_b, PAGE_SIZE, DMA_FROM_DEVICE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma_a), 0);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma_b), 0);
+}
+
 static int arm_dma_test_init(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, 0, of_overlay_apply_kunit(test, dma_mapping_kunit));
@@ -536,6 +1406,17 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_policy, arm_dma_test_policy_gen_params),
+	KUNIT_CASE(arm_dma_test_windows),
+	KUNIT_CASE_PARAM(arm_dma_test_contexts, arm_dma_test_policy_gen_params),
+	KUNIT_CASE(arm_dma_test_shared_refused),
+	KUNIT_CASE(arm_dma_test_domain_refused),
+	KUNIT_CASE_PARAM(arm_dma_test_rebind, arm_dma_test_rebind_gen_params),
+	KUNIT_CASE(arm_dma_test_reserved),
+	KUNIT_CASE_PARAM(arm_dma_test_swap, arm_dma_test_swap_gen_params),
+	KUNIT_CASE(arm_dma_test_reuse),
+	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
+	KUNIT_CASE(arm_dma_test_shared_map),
 	{}
 };
 

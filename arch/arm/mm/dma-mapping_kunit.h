@@ -1,12 +1,21 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
- * Names shared by the ARM DMA mapping KUnit tests and their device tree
- * overlay.
+ * Names and numbers shared by the ARM DMA mapping KUnit tests and their
+ * device tree overlay.
  */
 #ifndef _ARM_MM_DMA_MAPPING_KUNIT_H
 #define _ARM_MM_DMA_MAPPING_KUNIT_H
 
-/* The test IOMMU: one instance per node, #iommu-cells = <1> (stream ID) */
+/*
+ * The test IOMMU: one instance per node, #iommu-cells = <1> (stream ID).
+ * Optional properties shape what the instance accepts:
+ *   linux,contexts	  paging domains it can have attached at once
+ *   linux,domain-masters masters one paging domain can be attached to
+ *   linux,no-domains	  it refuses to allocate paging domains
+ *   linux,aperture	  <first last>: IOVAs its domains translate
+ *   linux,reserved	  <start size>: reserved region of every master
+ *   linux,msi		  <start size>: MSI region of every master
+ */
 #define ARM_DMA_TEST_IOMMU		"linux,arm-dma-test-iommu"
 
 /* Masters, one compatible each so that a test binds only those it uses */
@@ -14,5 +23,29 @@
 #define ARM_DMA_TEST_DIRECT_COHERENT	"linux,arm-dma-test-direct-coherent"
 #define ARM_DMA_TEST_IOMMU_MASTER	"linux,arm-dma-test-iommu-master"
 #define ARM_DMA_TEST_IOMMU_COHERENT	"linux,arm-dma-test-iommu-coherent"
+#define ARM_DMA_TEST_IOMMU1_MASTER	"linux,arm-dma-test-iommu1-master"
+#define ARM_DMA_TEST_WINDOW_MASTER	"linux,arm-dma-test-window-master"
+#define ARM_DMA_TEST_TRIO_MASTER	"linux,arm-dma-test-trio-master"
+#define ARM_DMA_TEST_CTX_MASTER		"linux,arm-dma-test-ctx-master"
+#define ARM_DMA_TEST_NOSHARE_MASTER	"linux,arm-dma-test-noshare-master"
+#define ARM_DMA_TEST_NODOMAIN_MASTER	"linux,arm-dma-test-nodomain-master"
+#define ARM_DMA_TEST_RESV_MASTER	"linux,arm-dma-test-resv-master"
+
+/* The DMA window of the window masters (dma-ranges of their bus) */
+#define ARM_DMA_TEST_WINDOW_BASE	0x80000000
+#define ARM_DMA_TEST_WINDOW_SIZE	0x10000000
+
+/* The test IOMMU with reserved regions, and its aperture */
+#define ARM_DMA_TEST_APERTURE_FIRST	0x10000000
+#define ARM_DMA_TEST_APERTURE_LAST	0x1fffffff
+/* one page into the mapping; the next across its first bitmap's end */
+#define ARM_DMA_TEST_RESERVED_START	0x10001000
+#define ARM_DMA_TEST_RESERVED_SIZE	0x00010000
+#define ARM_DMA_TEST_MSI_START		0x17ff0000
+#define ARM_DMA_TEST_MSI_SIZE		0x00020000
+
+#define ARM_DMA_TEST_CTX_LIMIT		4
+#define ARM_DMA_TEST_CTX_MASTERS	12
+#define ARM_DMA_TEST_TRIO_MASTERS	3
 
 #endif

@@ -35,6 +35,9 @@ extern void dmac_unmap_area(const void *, size_t, int);
 
 /* The IOMMU-backed DMA operations, for the KUnit tests to recognise */
 extern const struct dma_map_ops arm_iommu_dma_ops;
+
+/* The default mapping policy, for the KUnit tests to switch */
+extern bool arm_iommu_isolated;
 #endif
 
 #endif
