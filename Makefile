@@ -7,6 +7,8 @@
 #                      behind a virtio-iommu and on vexpress-a15, with a report
 #   make check         the test command: series lint, KUnit, end-to-end boots,
 #                      build checks, series check
+#   make kunit-debug   the KUnit suites with lockdep, KASAN, kmemleak and
+#                      DMA API debugging on
 #   make series        out/series/: the patch series (git format-patch)
 #   make series-check  git am, checkpatch --strict, kernel-doc and a build of
 #                      every step of the series on a pristine base
@@ -15,7 +17,7 @@
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps prepare kernel guest e2e check lint kunit buildcheck \
+.PHONY: all deps prepare kernel guest e2e check lint kunit kunit-debug buildcheck \
 	series series-check pin-base clean
 
 all: e2e
@@ -40,6 +42,9 @@ lint: deps
 
 kunit: prepare
 	@bash $(H)/kunit.sh arm-mm arch/arm/mm
+
+kunit-debug: prepare guest
+	@bash $(H)/kunit-debug.sh arm-mm-debug arch/arm/mm
 
 buildcheck: prepare
 	@bash $(H)/buildcheck.sh noiommu $(H)/configs/e2e.config $(H)/configs/noiommu.config

@@ -24,6 +24,7 @@ step() {
 make -s deps prepare || exit 1
 step "series lint" make -s lint
 step "kunit arm_dma_mapping" make -s kunit
+step "kunit with lockdep, KASAN, kmemleak, DMA-API debug" make -s kunit-debug
 step "end-to-end boots" make -s e2e
 step "end-to-end boot, arm_iommu=isolated" env E2E_EXPECT_DOMAINS=per-endpoint \
 	E2E_VEXPRESS=0 bash "$TOP/harness/e2e.sh" isolated arm_iommu=isolated

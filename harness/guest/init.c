@@ -8,6 +8,7 @@
  * Every report line starts with "E2E " so the harness can pick it out of
  * the console log.  Options on the kernel command line:
  *   e2e.bytes=N     bytes written to each block device (default 1 MiB)
+ *   e2e.kmemleak=S  wait S seconds, then have kmemleak scan (before e2e.cat)
  *   e2e.cat=P,P     files to print (debugfs files, /proc/interrupts, ...)
  */
 #define _GNU_SOURCE
@@ -257,6 +258,28 @@ static void report_block(size_t bytes)
 	printf("E2E blkcount %d\n", count);
 }
 
+/*
+ * Let kmemleak's minimum object age (5 s) pass after whatever ran before
+ * init, then scan twice: a block is reported once no scan found a
+ * reference to it.
+ */
+static void kmemleak_scan(unsigned int wait)
+{
+	const char *path = "/sys/kernel/debug/kmemleak";
+	int i, fd;
+
+	sleep(wait);
+	for (i = 0; i < 2; i++) {
+		fd = open(path, O_WRONLY);
+		if (fd < 0 || write(fd, "scan", 4) != 4) {
+			printf("E2E kmemleak-error %s\n", strerror(errno));
+			failures++;
+		}
+		if (fd >= 0)
+			close(fd);
+	}
+}
+
 static void cat_files(const char *list)
 {
 	char buf[4096], *copy, *path, *save = NULL;
@@ -301,6 +324,9 @@ int main(void)
 	printf("E2E begin\n");
 	report_pci();
 	report_block(bytes);
+	v = opt("e2e.kmemleak");
+	if (v)
+		kmemleak_scan(strtoul(v, NULL, 0));
 	v = opt("e2e.cat");
 	if (v) {
 		char list[1024];

@@ -1256,9 +1256,10 @@ static int __map_sg_chunk(struct device *dev, struct scatterlist *sg,
 	    order > CONFIG_ARM_DMA_IOMMU_ALIGNMENT)
 		order = CONFIG_ARM_DMA_IOMMU_ALIGNMENT;
 
-	iova_base = iova = __alloc_iova_order(mapping, size, order);
+	iova = __alloc_iova_order(mapping, size, order);
 	if (iova == DMA_MAPPING_ERROR)
 		return -ENOMEM;
+	iova_base = iova;
 
 	for (count = 0, s = sg; count < (size >> PAGE_SHIFT); s = sg_next(s)) {
 		phys_addr_t phys = page_to_phys(sg_page(s));

@@ -32,6 +32,7 @@
 #include <linux/scatterlist.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/timekeeping.h>
 #include <linux/vmalloc.h>
 #include <linux/xarray.h>
 
@@ -66,7 +67,7 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 struct test_iommu {
 	struct iommu_device iommu;
 	struct list_head list;
-	spinlock_t lock;
+	spinlock_t lock;	/* contexts and attachments */
 	u32 max_contexts;
 	u32 contexts;
 	u32 domain_masters;
@@ -477,7 +478,7 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 struct arm_dma_test_master {
 	struct platform_driver drv;
 	struct completion probed;
-	spinlock_t lock;
+	spinlock_t lock;	/* devs and nr */
 	struct device *devs[ARM_DMA_TEST_MAX_MASTERS];
 	unsigned int nr;
 };
@@ -1394,6 +1395,82 @@ static void arm_dma_test_shared_map(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma_b), 0);
 }
 
+struct arm_dma_test_bench_case {
+	const char *name;
+	unsigned int live;
+};
+
+static const struct arm_dma_test_bench_case arm_dma_test_bench_cases[] = {
+	{ "0-live", 0 },
+	{ "1k-live", SZ_1K },
+	{ "16k-live", SZ_16K },
+	{ "64k-live", SZ_64K },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_bench, arm_dma_test_bench_cases, name);
+
+#define ARM_DMA_TEST_BENCH_LOOPS	4096
+
+/* ns per map+unmap with no live mapping, for the ratios of the others */
+static u64 arm_dma_test_bench_base_ns;
+
+/*
+ * Micro-benchmark of the ARM layer alone (the test IOMMU costs little):
+ * dma_map_page() + dma_unmap_page() of one page while @live other pages
+ * stay mapped.  Prints ns per pair and the ratio to no live mapping; it
+ * checks only that every mapping worked, the figures are not pass/fail.
+ */
+static void arm_dma_test_bench(struct kunit *test)
+{
+	const struct arm_dma_test_bench_case *c = test->param_value;
+	unsigned int i, mapped = 0;
+	struct device *dev;
+	struct page *page;
+	dma_addr_t *live;
+	u64 t0, ns;
+
+	dev = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	page = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	live = kvcalloc(max(c->live, 1U), sizeof(*live), GFP_KERNEL);
+	if (!live) {
+		__free_page(page);
+		KUNIT_FAIL_AND_ABORT(test, "no memory for %u handles", c->live);
+	}
+
+	for (mapped = 0; mapped < c->live; mapped++) {
+		live[mapped] = dma_map_page(dev, page, 0, PAGE_SIZE,
+					    DMA_TO_DEVICE);
+		if (dma_mapping_error(dev, live[mapped]))
+			break;
+	}
+	KUNIT_EXPECT_EQ(test, mapped, c->live);
+
+	t0 = ktime_get_ns();
+	for (i = 0; i < ARM_DMA_TEST_BENCH_LOOPS; i++) {
+		dma_addr_t dma = dma_map_page(dev, page, 0, PAGE_SIZE,
+					      DMA_TO_DEVICE);
+
+		if (dma_mapping_error(dev, dma))
+			break;
+		dma_unmap_page(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	}
+	ns = div_u64(ktime_get_ns() - t0, ARM_DMA_TEST_BENCH_LOOPS);
+	KUNIT_EXPECT_EQ(test, i, ARM_DMA_TEST_BENCH_LOOPS);
+
+	if (!c->live)
+		arm_dma_test_bench_base_ns = ns;
+	if (arm_dma_test_bench_base_ns)
+		kunit_info(test, "bench: %u live mappings: %llu ns per map+unmap, %llu.%02llu x no live mapping\n",
+			   c->live, ns, div_u64(ns, arm_dma_test_bench_base_ns),
+			   div_u64(ns * 100, arm_dma_test_bench_base_ns) % 100);
+
+	while (mapped--)
+		dma_unmap_page(dev, live[mapped], PAGE_SIZE, DMA_TO_DEVICE);
+	kvfree(live);
+	__free_page(page);
+}
+
 static int arm_dma_test_init(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, 0, of_overlay_apply_kunit(test, dma_mapping_kunit));
@@ -1426,7 +1503,18 @@ static struct kunit_suite arm_dma_mapping_test_suite = {
 	.test_cases	= arm_dma_mapping_test_cases,
 };
 
-kunit_test_suite(arm_dma_mapping_test_suite);
+static struct kunit_case arm_dma_mapping_bench_cases[] = {
+	KUNIT_CASE_PARAM(arm_dma_test_bench, arm_dma_test_bench_gen_params),
+	{}
+};
+
+static struct kunit_suite arm_dma_mapping_bench_suite = {
+	.name		= "arm_dma_mapping_bench",
+	.init		= arm_dma_test_init,
+	.test_cases	= arm_dma_mapping_bench_cases,
+};
+
+kunit_test_suites(&arm_dma_mapping_test_suite, &arm_dma_mapping_bench_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the ARM DMA mapping layer");
 MODULE_LICENSE("GPL");
