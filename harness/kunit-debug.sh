@@ -23,7 +23,8 @@ python3 tools/testing/kunit/kunit.py build --arch=arm \
 	--make_options="CC=ccache ${CROSS_COMPILE}gcc" \
 	--build_dir="$bd" --kunitconfig="$cfg" \
 	--kunitconfig="$TOP/harness/configs/kunit-debug.config" \
-	--jobs="$JOBS" 2>&1 | grep -v 'warning: -z norelro ignored' | tail -3
+	--jobs="$JOBS" > "$log.build" 2>&1 ||
+	{ grep -v 'warning: -z norelro ignored' "$log.build" | tail -30; die "$name: build failed"; }
 
 set +e
 timeout 900 qemu-system-arm -M virt -cpu cortex-a15 -m 512 -smp 1 \
@@ -41,7 +42,7 @@ rc=0
 [ $qrc = 0 ] || { msg "$name: QEMU exit $qrc"; rc=1; }
 [ $prc = 0 ] || rc=1
 grep -q '^E2E end' "$log.raw" || { msg "$name: the guest did not finish"; rc=1; }
-reports=$(grep -E 'WARNING:|BUG:|Oops|possible (recursive|circular)|inconsistent lock state|DEADLOCK|KASAN|unreferenced object|DMA-API:|E2E kmemleak-error|suspicious RCU' "$log.raw" || true)
+reports=$(grep -E 'WARNING:|BUG:|Oops|possible (recursive|circular)|inconsistent lock state|DEADLOCK|KASAN|unreferenced object|DMA-API: .*(device driver|exceeded|out of memory|sg segment|cpu touching)|E2E kmemleak-error|suspicious RCU' "$log.raw" || true)
 if [ -n "$reports" ]; then
 	msg "$name: kernel reports:"
 	printf '%s\n' "$reports" | head -40 >&2

@@ -21,4 +21,8 @@ python3 tools/testing/kunit/kunit.py run --arch=arm \
 	--jobs="$JOBS" --timeout=300 "$@" 2>&1 |
 	grep -v 'warning: -z norelro ignored' | tee "$OUT/kunit/$name.log"
 rc=${PIPESTATUS[0]}
+# kunit.py shows no diagnostic lines of passing tests: print the figures
+# of the micro-benchmarks from the raw log it keeps
+grep -h 'bench: ' "$BUILD/kunit-$name/test.log" 2>/dev/null |
+	sed 's/^ *# */kunit: /' | tee -a "$OUT/kunit/$name.log"
 exit $rc

@@ -113,6 +113,24 @@ check() {
 		fi
 	done
 	msg "series-check: kernel-doc -none: no new warnings"
+
+	# reStructuredText: the documents the series adds parse without a
+	# warning (docutils; Sphinx itself is not installed), and every
+	# toctree entry of the indexes it changes names a document.
+	for f in $(git -C "$C" diff --name-only --diff-filter=A base HEAD -- '*.rst'); do
+		if ! out=$(rst2pseudoxml --report=2 --halt=2 "$C/$f" 2>&1 >/dev/null); then
+			printf '%s\n' "$out"
+			msg "series-check: rst: $f: warnings"
+			fail=1
+		fi
+	done
+	for f in $(git -C "$C" diff --name-only --diff-filter=M base HEAD -- '*index.rst'); do
+		for e in $(git -C "$C" diff base HEAD -- "$f" | sed -n 's/^+   \([a-z0-9_/-]*\)$/\1/p'); do
+			[ -f "$C/$(dirname "$f")/$e.rst" ] ||
+				{ msg "series-check: $f: no document $e"; fail=1; }
+		done
+	done
+	msg "series-check: rst: new documents parse cleanly, index entries resolve"
 	[ $fail = 0 ] || die "series-check failed"
 	msg "series-check: OK"
 }
