@@ -16,15 +16,12 @@ set -euo pipefail
 name=$1 cfg=$2
 bd=$BUILD/kunit-$name
 log=$OUT/kunit/$name.log
-mkdir -p "$bd" "$OUT/kunit"
-cd "$KSRC"
-python3 tools/testing/kunit/kunit.py build --arch=arm \
-	--cross_compile="$CROSS_COMPILE" \
-	--make_options="CC=ccache ${CROSS_COMPILE}gcc" \
-	--build_dir="$bd" --kunitconfig="$cfg" \
+mkdir -p "$OUT/kunit"
+kunit_py build "$name" --kunitconfig="$cfg" \
 	--kunitconfig="$TOP/harness/configs/kunit-debug.config" \
-	--jobs="$JOBS" > "$log.build" 2>&1 ||
+	> "$log.build" 2>&1 ||
 	{ grep -v 'warning: -z norelro ignored' "$log.build" | tail -30; die "$name: build failed"; }
+cd "$KSRC"
 
 set +e
 timeout 900 qemu-system-arm -M virt -cpu cortex-a15 -m 512 -smp 1 \

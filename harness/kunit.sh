@@ -11,14 +11,9 @@ set -euo pipefail
 
 name=$1 cfg=$2
 shift 2
-mkdir -p "$BUILD/kunit-$name" "$OUT/kunit"
-cd "$KSRC"
+mkdir -p "$OUT/kunit"
 set +e
-python3 tools/testing/kunit/kunit.py run --arch=arm \
-	--cross_compile="$CROSS_COMPILE" \
-	--make_options="CC=ccache ${CROSS_COMPILE}gcc" \
-	--build_dir="$BUILD/kunit-$name" --kunitconfig="$cfg" \
-	--jobs="$JOBS" --timeout=300 "$@" 2>&1 |
+kunit_py run "$name" --kunitconfig="$cfg" --timeout=300 "$@" 2>&1 |
 	grep -v 'warning: -z norelro ignored' | tee "$OUT/kunit/$name.log"
 rc=${PIPESTATUS[0]}
 # kunit.py shows no diagnostic lines of passing tests: print the figures

@@ -34,3 +34,15 @@ kmake() {
 	make -C "$KSRC" ARCH=arm CROSS_COMPILE="$CROSS_COMPILE" \
 		CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" "$@"
 }
+
+# kunit_py CMD NAME ARGS...: kunit.py CMD (run, build) for ARM in the
+# prepared tree, with ccache, building in build/kunit-NAME.
+kunit_py() {
+	local cmd=$1 name=$2
+	shift 2
+	mkdir -p "$BUILD/kunit-$name"
+	(cd "$KSRC" && python3 tools/testing/kunit/kunit.py "$cmd" --arch=arm \
+		--cross_compile="$CROSS_COMPILE" \
+		--make_options="CC=ccache ${CROSS_COMPILE}gcc" \
+		--build_dir="$BUILD/kunit-$name" --jobs="$JOBS" "$@")
+}

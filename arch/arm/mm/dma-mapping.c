@@ -1712,9 +1712,6 @@ arm_iommu_create_mapping(struct device *dev, dma_addr_t base, u64 size)
 	struct dma_iommu_mapping *mapping;
 	struct iommu_domain *domain;
 
-	if (size > DMA_BIT_MASK(32) + 1)
-		return ERR_PTR(-ERANGE);
-
 	domain = iommu_paging_domain_alloc(dev);
 	if (IS_ERR(domain))
 		return ERR_CAST(domain);
@@ -1762,7 +1759,8 @@ static int extend_iommu_mapping(struct dma_iommu_mapping *mapping)
  * pages from mapping->base, as in use so that the allocator never hands
  * them out, allocating the bitmaps that hold them.  Pages past the last
  * bitmap are ignored.  With @exclusive, fail with -EBUSY and change
- * nothing if one of them is in use already.  May sleep.
+ * nothing if one of them is in use already.  Bitmaps are allocated as
+ * __alloc_iova_order() does, without sleeping: -ENOMEM if that fails.
  */
 static int arm_iommu_reserve_pages(struct dma_iommu_mapping *mapping,
 				   unsigned long first, unsigned long count,
@@ -1778,29 +1776,13 @@ static int arm_iommu_reserve_pages(struct dma_iommu_mapping *mapping,
 	end = first + min(count, total - first);
 	need = DIV_ROUND_UP(end, mapping->bits);
 
-	/* The allocator uses the bitmaps in order: allocate up to the last */
-	for (;;) {
-		unsigned long *bitmap;
-
-		spin_lock_irqsave(&mapping->lock, flags);
-		i = mapping->nr_bitmaps;
-		spin_unlock_irqrestore(&mapping->lock, flags);
-		if (i >= need)
-			break;
-
-		bitmap = kzalloc(mapping->bitmap_size, GFP_KERNEL);
-		if (!bitmap)
-			return -ENOMEM;
-		spin_lock_irqsave(&mapping->lock, flags);
-		if (mapping->nr_bitmaps < need) {
-			mapping->bitmaps[mapping->nr_bitmaps++] = bitmap;
-			bitmap = NULL;
-		}
-		spin_unlock_irqrestore(&mapping->lock, flags);
-		kfree(bitmap);
-	}
-
 	spin_lock_irqsave(&mapping->lock, flags);
+	/* The allocator uses the bitmaps in order: allocate up to the last */
+	while (mapping->nr_bitmaps < need) {
+		ret = extend_iommu_mapping(mapping);
+		if (ret)
+			goto unlock;
+	}
 	for (page = first; exclusive && page < end; page = (i + 1) * mapping->bits) {
 		unsigned long off, stop;
 
@@ -2081,6 +2063,7 @@ static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
 	struct dma_iommu_mapping *mapping = def->mapping;
 	struct iommu_resv_region *region;
 	struct arm_iommu_resv *resv;
+	unsigned long first, last;
 	LIST_HEAD(regions);
 	int ret = 0;
 
@@ -2103,10 +2086,9 @@ static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
 			ret = -ENOMEM;
 			break;
 		}
-		ret = arm_iommu_reserve_pages(mapping,
-					      (start - def->iova_start) >> PAGE_SHIFT,
-					      ((end - def->iova_start) >> PAGE_SHIFT) -
-					      ((start - def->iova_start) >> PAGE_SHIFT) + 1,
+		first = (start - def->iova_start) >> PAGE_SHIFT;
+		last = (end - def->iova_start) >> PAGE_SHIFT;
+		ret = arm_iommu_reserve_pages(mapping, first, last - first + 1,
 					      def->nr_masters);
 		if (!ret && (region->type == IOMMU_RESV_DIRECT ||
 			     region->type == IOMMU_RESV_DIRECT_RELAXABLE)) {

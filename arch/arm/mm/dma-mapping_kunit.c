@@ -263,6 +263,7 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
  * The IOMMU core makes an identity domain the default of every ARM32 group;
  * arch_setup_dma_ops() then attaches its own paging domain.
  */
+/* @dev leaves its paging domain, if any, for the identity domain */
 static int test_identity_attach(struct iommu_domain *domain, struct device *dev)
 {
 	struct test_master *tm = dev_iommu_priv_get(dev);
@@ -300,11 +301,8 @@ static struct iommu_device *test_iommu_probe_device(struct device *dev)
 static void test_iommu_release_device(struct device *dev)
 {
 	struct test_master *tm = dev_iommu_priv_get(dev);
-	struct test_iommu *t = test_iommu_of_master(dev);
 
-	spin_lock(&t->lock);
-	test_master_leave(t, tm);
-	spin_unlock(&t->lock);
+	test_identity_attach(NULL, dev);
 	kfree(tm);
 }
 
