@@ -7,6 +7,7 @@
 #                      behind a virtio-iommu and on vexpress-a15, with a report
 #   make check         the test command: series lint, KUnit, end-to-end boots,
 #                      build checks, series check
+#   make kunit-virtio  the KUnit suite on virtio-iommu with two edu DMA engines
 #   make kunit-debug   the KUnit suites with lockdep, KASAN, kmemleak and
 #                      DMA API debugging on
 #   make series        out/series/: the patch series (git format-patch)
@@ -17,7 +18,8 @@
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps prepare kernel guest e2e check lint kunit kunit-debug buildcheck \
+.PHONY: all deps prepare kernel guest e2e check lint kunit kunit-virtio kunit-debug \
+	buildcheck \
 	series series-check pin-base clean
 
 all: e2e
@@ -42,6 +44,11 @@ lint: deps
 
 kunit: prepare
 	@bash $(H)/kunit.sh arm-mm arch/arm/mm
+
+kunit-virtio: prepare
+	@bash $(H)/kunit.sh arm-virtio-iommu \
+		tools/testing/kunit/configs/arm_virtio_iommu.config \
+		--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py
 
 kunit-debug: prepare guest
 	@bash $(H)/kunit-debug.sh arm-mm-debug arch/arm/mm

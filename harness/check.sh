@@ -24,6 +24,7 @@ step() {
 make -s deps prepare || exit 1
 step "series lint" make -s lint
 step "kunit arm_dma_mapping" make -s kunit
+step "kunit arm_dma_mapping_virtio_iommu (virtio-iommu, edu)" make -s kunit-virtio
 step "kunit with lockdep, KASAN, kmemleak, DMA-API debug" make -s kunit-debug
 step "end-to-end boots" make -s e2e
 step "end-to-end boot, arm_iommu=isolated" env E2E_EXPECT_DOMAINS=per-endpoint \

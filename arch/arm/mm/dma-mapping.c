@@ -762,72 +762,75 @@ static int arm_iommu_reserve_pages(struct dma_iommu_mapping *mapping,
 				   bool exclusive);
 
 /*
+ * The last IOVA @dev can address: its streaming or its @coherent DMA mask,
+ * within its bus's limit.  The DMA-API document says no DMA address handed
+ * to a device may exceed the mask it set.
+ */
+static u64 arm_iommu_dma_limit(struct device *dev, bool coherent)
+{
+	u64 mask = coherent ? dev->coherent_dma_mask : dma_get_mask(dev);
+
+	return min_not_zero(mask, dev->bus_dma_limit);
+}
+
+/*
  * Allocate @size bytes of IOVA space aligned to 2^@order pages (relative
- * to the start of the mapping's bitmap that holds them).
+ * to the start of the mapping's bitmap that holds them), all of it at or
+ * below the IOVA @limit.  Masters with different DMA masks may share a
+ * mapping: each allocation honours the mask of the master it is for.
  */
 static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
-				     size_t size, unsigned int order)
+				     size_t size, unsigned int order,
+				     u64 limit)
 {
-	unsigned int align = 0;
-	unsigned int count, start;
+	u64 total = (u64)mapping->extensions * mapping->bits;
 	size_t mapping_size = mapping->bits << PAGE_SHIFT;
+	unsigned int count, start, end, align;
 	unsigned long flags;
 	dma_addr_t iova;
+	u64 pages;
 	int i;
 
 	count = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	align = (1 << order) - 1;
-
-	spin_lock_irqsave(&mapping->lock, flags);
-	for (i = 0; i < mapping->nr_bitmaps; i++) {
-		start = bitmap_find_next_zero_area(mapping->bitmaps[i],
-				mapping->bits, 0, count, align);
-
-		if (start > mapping->bits)
-			continue;
-
-		bitmap_set(mapping->bitmaps[i], start, count);
-		break;
-	}
+	if (limit < mapping->base || count > mapping->bits)
+		return DMA_MAPPING_ERROR;
+	/* Pages from the start of the mapping that lie below the limit */
+	pages = min(((limit - mapping->base) >> PAGE_SHIFT) + 1, total);
 
 	/*
-	 * No unused range found. Try to extend the existing mapping
-	 * and perform a second attempt to reserve an IO virtual
-	 * address range of size bytes.
+	 * Search the bitmaps in order, allocating the next one when those
+	 * in use are full, up to the last page below the limit.
 	 */
-	if (i == mapping->nr_bitmaps) {
-		if (extend_iommu_mapping(mapping)) {
+	spin_lock_irqsave(&mapping->lock, flags);
+	for (i = 0; (u64)i * mapping->bits < pages; i++) {
+		if (i == mapping->nr_bitmaps && extend_iommu_mapping(mapping))
+			break;
+		end = min_t(u64, pages - (u64)i * mapping->bits, mapping->bits);
+		start = bitmap_find_next_zero_area(mapping->bitmaps[i], end, 0,
+						   count, align);
+		if (start + count <= end) {
+			bitmap_set(mapping->bitmaps[i], start, count);
 			spin_unlock_irqrestore(&mapping->lock, flags);
-			return DMA_MAPPING_ERROR;
+
+			iova = mapping->base + (mapping_size * i);
+			return iova + ((dma_addr_t)start << PAGE_SHIFT);
 		}
-
-		start = bitmap_find_next_zero_area(mapping->bitmaps[i],
-				mapping->bits, 0, count, align);
-
-		if (start > mapping->bits) {
-			spin_unlock_irqrestore(&mapping->lock, flags);
-			return DMA_MAPPING_ERROR;
-		}
-
-		bitmap_set(mapping->bitmaps[i], start, count);
 	}
 	spin_unlock_irqrestore(&mapping->lock, flags);
 
-	iova = mapping->base + (mapping_size * i);
-	iova += start << PAGE_SHIFT;
-
-	return iova;
+	return DMA_MAPPING_ERROR;
 }
 
 static inline dma_addr_t __alloc_iova(struct dma_iommu_mapping *mapping,
-				      size_t size)
+				      size_t size, u64 limit)
 {
 	unsigned int order = get_order(size);
 
 	if (order > CONFIG_ARM_DMA_IOMMU_ALIGNMENT)
 		order = CONFIG_ARM_DMA_IOMMU_ALIGNMENT;
 
-	return __alloc_iova_order(mapping, size, order);
+	return __alloc_iova_order(mapping, size, order, limit);
 }
 
 static inline void __free_iova(struct dma_iommu_mapping *mapping,
@@ -986,7 +989,7 @@ __iommu_create_mapping(struct device *dev, struct page **pages, size_t size,
 	dma_addr_t dma_addr, iova;
 	int i;
 
-	dma_addr = __alloc_iova(mapping, size);
+	dma_addr = __alloc_iova(mapping, size, arm_iommu_dma_limit(dev, true));
 	if (dma_addr == DMA_MAPPING_ERROR)
 		return dma_addr;
 
@@ -1032,7 +1035,7 @@ static dma_addr_t __iommu_create_mapping_contig(struct device *dev,
 	dma_addr_t dma_addr;
 	int ret;
 
-	dma_addr = __alloc_iova(mapping, size);
+	dma_addr = __alloc_iova(mapping, size, arm_iommu_dma_limit(dev, true));
 	if (dma_addr == DMA_MAPPING_ERROR)
 		return dma_addr;
 
@@ -1256,7 +1259,8 @@ static int __map_sg_chunk(struct device *dev, struct scatterlist *sg,
 	    order > CONFIG_ARM_DMA_IOMMU_ALIGNMENT)
 		order = CONFIG_ARM_DMA_IOMMU_ALIGNMENT;
 
-	iova = __alloc_iova_order(mapping, size, order);
+	iova = __alloc_iova_order(mapping, size, order,
+				  arm_iommu_dma_limit(dev, false));
 	if (iova == DMA_MAPPING_ERROR)
 		return -ENOMEM;
 	iova_base = iova;
@@ -1452,7 +1456,7 @@ static dma_addr_t arm_iommu_map_page(struct device *dev, struct page *page,
 	if (!dev->dma_coherent && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
 		__dma_page_cpu_to_dev(page, offset, size, dir);
 
-	dma_addr = __alloc_iova(mapping, len);
+	dma_addr = __alloc_iova(mapping, len, arm_iommu_dma_limit(dev, false));
 	if (dma_addr == DMA_MAPPING_ERROR)
 		return dma_addr;
 
@@ -1519,7 +1523,7 @@ static dma_addr_t arm_iommu_map_resource(struct device *dev,
 	unsigned int offset = phys_addr & ~PAGE_MASK;
 	size_t len = PAGE_ALIGN(size + offset);
 
-	dma_addr = __alloc_iova(mapping, len);
+	dma_addr = __alloc_iova(mapping, len, arm_iommu_dma_limit(dev, false));
 	if (dma_addr == DMA_MAPPING_ERROR)
 		return dma_addr;
 

@@ -1393,6 +1393,79 @@ static void arm_dma_test_shared_map(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma_b), 0);
 }
 
+static void arm_dma_test_restore_mask(void *data)
+{
+	struct device *dev = data;
+
+	dev->coherent_dma_mask = DMA_BIT_MASK(32);
+	*dev->dma_mask = DMA_BIT_MASK(32);
+}
+
+/*
+ * Masters with different DMA masks on one shared mapping: once a master
+ * with a 32-bit mask holds every IOVA below 2 MiB, a master with a 21-bit
+ * mask gets an error rather than an IOVA above its mask; once one of those
+ * IOVAs is free again, it gets that one.
+ */
+static void arm_dma_test_dma_mask(struct kunit *test)
+{
+	const u64 mask = DMA_BIT_MASK(21);
+	struct dma_iommu_mapping *mapping;
+	dma_addr_t *iovas, dma, hole;
+	unsigned int i, n;
+	struct device *a, *b;
+	void *buf;
+
+	arm_dma_test_set_policy(test, false);
+	a = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	b = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	mapping = to_dma_iommu_mapping(a);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_ASSERT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
+	KUNIT_ASSERT_LT(test, mapping->base, mask);
+
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_restore_mask, b));
+	KUNIT_ASSERT_EQ(test, 0, dma_set_mask_and_coherent(b, mask));
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	iovas = kunit_kcalloc(test, (mask >> PAGE_SHIFT) + 2, sizeof(*iovas),
+			      GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, iovas);
+
+	/* a takes IOVAs from the bottom up until it gets one above b's mask */
+	for (n = 0; n <= (mask >> PAGE_SHIFT) + 1; n++) {
+		iovas[n] = dma_map_single(a, buf, PAGE_SIZE, DMA_TO_DEVICE);
+		if (dma_mapping_error(a, iovas[n]))
+			break;
+		if (iovas[n] > mask) {
+			n++;
+			break;
+		}
+	}
+	KUNIT_ASSERT_GT(test, n, 1);
+	KUNIT_ASSERT_GT(test, iovas[n - 1], mask);
+
+	dma = dma_map_single(b, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_EXPECT_TRUE_MSG(test, dma_mapping_error(b, dma),
+			      "IOVA %pad above the mask %#llx", &dma, mask);
+	if (!dma_mapping_error(b, dma))
+		dma_unmap_single(b, dma, PAGE_SIZE, DMA_TO_DEVICE);
+
+	hole = iovas[n / 2];
+	dma_unmap_single(a, hole, PAGE_SIZE, DMA_TO_DEVICE);
+	dma = dma_map_single(b, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_EXPECT_EQ(test, dma, hole);
+	if (!dma_mapping_error(b, dma))
+		dma_unmap_single(b, dma, PAGE_SIZE, DMA_TO_DEVICE);
+
+	for (i = 0; i < n; i++)
+		if (i != n / 2)
+			dma_unmap_single(a, iovas[i], PAGE_SIZE, DMA_TO_DEVICE);
+}
+
 struct arm_dma_test_bench_case {
 	const char *name;
 	unsigned int live;
@@ -1504,6 +1577,7 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_reuse),
 	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
 	KUNIT_CASE(arm_dma_test_shared_map),
+	KUNIT_CASE(arm_dma_test_dma_mask),
 	{}
 };
 
