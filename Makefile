@@ -7,6 +7,7 @@
 #                      behind a virtio-iommu and on vexpress-a15, with a report
 #   make check         the test command: series lint, KUnit, end-to-end boots,
 #                      build checks, series check
+#   make bench         dma_map_benchmark: direct ops, shared and isolated mapping
 #   make kunit-virtio  the KUnit suite on virtio-iommu with two edu DMA engines
 #   make kunit-debug   the KUnit suites with lockdep, KASAN, kmemleak and
 #                      DMA API debugging on
@@ -19,7 +20,7 @@ SHELL := /bin/bash
 H := harness
 
 .PHONY: all deps prepare kernel guest e2e check lint kunit kunit-virtio kunit-debug \
-	buildcheck \
+	bench buildcheck \
 	series series-check pin-base clean
 
 all: e2e
@@ -38,6 +39,10 @@ guest: prepare
 
 e2e: kernel guest
 	@bash $(H)/e2e.sh
+
+bench: kernel guest
+	@python3 $(H)/bench.py --kernel build/out-e2e/arch/arm/boot/zImage \
+		--initrd build/guest/initramfs.cpio --outdir out/bench
 
 lint: deps
 	@python3 $(H)/series.py lint

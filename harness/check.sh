@@ -27,6 +27,7 @@ step "kunit arm_dma_mapping" make -s kunit
 step "kunit arm_dma_mapping_virtio_iommu (virtio-iommu, edu)" make -s kunit-virtio
 step "kunit with lockdep, KASAN, kmemleak, DMA-API debug" make -s kunit-debug
 step "end-to-end boots" make -s e2e
+step "benchmark: dma_map_benchmark direct, shared, isolated (figures, not pass/fail)" make -s bench
 step "end-to-end boot, arm_iommu=isolated" env E2E_EXPECT_DOMAINS=per-endpoint \
 	E2E_VEXPRESS=0 bash "$TOP/harness/e2e.sh" isolated arm_iommu=isolated
 step "build checks (no IOMMU, LPAE)" make -s buildcheck

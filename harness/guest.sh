@@ -12,7 +12,15 @@ fi
 if [ ! -x "$G/init" ] || [ "$TOP/harness/guest/init.c" -nt "$G/init" ]; then
 	$GUEST_CC -static -O2 -Wall -Wextra -Werror -o "$G/init" "$TOP/harness/guest/init.c"
 fi
-sed "s|@INIT@|$G/init|" "$TOP/harness/guest/initramfs.list" > "$G/initramfs.list"
+# dma_map_benchmark from the kernel's selftests; its one kernel header is
+# copied so that the libc's UAPI headers serve the rest
+bench_src=$KSRC/tools/testing/selftests/dma/dma_map_benchmark.c
+if [ ! -x "$G/dma_map_benchmark" ] || [ "$bench_src" -nt "$G/dma_map_benchmark" ]; then
+	mkdir -p "$G/include/linux"
+	cp "$KSRC/include/linux/map_benchmark.h" "$G/include/linux/"
+	$GUEST_CC -static -O2 -Wall -I"$G/include" -o "$G/dma_map_benchmark" "$bench_src"
+fi
+sed -e "s|@INIT@|$G/init|" -e "s|@BENCH@|$G/dma_map_benchmark|" "$TOP/harness/guest/initramfs.list" > "$G/initramfs.list"
 "$G/gen_init_cpio" "$G/initramfs.list" > "$G/initramfs.cpio.new"
 if cmp -s "$G/initramfs.cpio.new" "$G/initramfs.cpio"; then
 	rm "$G/initramfs.cpio.new"

@@ -10,6 +10,9 @@
  *   e2e.bytes=N     bytes written to each block device (default 1 MiB)
  *   e2e.kmemleak=S  wait S seconds, then have kmemleak scan (before e2e.cat)
  *   e2e.cat=P,P     files to print (debugfs files, /proc/interrupts, ...)
+ *   e2e.bench=B:D,B:D  bind each device D of bus B (platform, pci) to the
+ *                   dma_map_benchmark driver and run /bin/dma_map_benchmark
+ *                   on it with 1 and 2 threads (e2e.bench_seconds=S each)
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -23,6 +26,7 @@
 #include <sys/reboot.h>
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -302,6 +306,86 @@ static void cat_files(const char *list)
 	free(copy);
 }
 
+static int write_str(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY);
+	ssize_t n = -1;
+
+	if (fd >= 0) {
+		n = write(fd, val, strlen(val));
+		close(fd);
+	}
+	return n == (ssize_t)strlen(val) ? 0 : -1;
+}
+
+/* Run dma_map_benchmark on one device, bound to its driver meanwhile */
+static void bench_device(const char *bus, const char *dev, const char *secs)
+{
+	static const char *const threads[] = { "1", "2" };
+	char path[256];
+	unsigned int i;
+
+	snprintf(path, sizeof(path), "/sys/bus/%s/devices/%s/driver_override",
+		 bus, dev);
+	if (write_str(path, "dma_map_benchmark")) {
+		printf("E2E bench-error %s:%s driver_override: %s\n", bus, dev,
+		       strerror(errno));
+		failures++;
+		return;
+	}
+	snprintf(path, sizeof(path), "/sys/bus/%s/drivers/dma_map_benchmark/bind",
+		 bus);
+	if (write_str(path, dev)) {
+		printf("E2E bench-error %s:%s bind: %s\n", bus, dev,
+		       strerror(errno));
+		failures++;
+		return;
+	}
+	/* The mapping the device got, if any, for the report */
+	printf("E2E bench-device %s:%s\n", bus, dev);
+	cat_files("/sys/kernel/debug/arm_iommu_mappings");
+	for (i = 0; i < sizeof(threads) / sizeof(threads[0]); i++) {
+		int status = -1;
+		pid_t pid;
+
+		printf("E2E bench-begin %s:%s threads=%s\n", bus, dev, threads[i]);
+		fflush(stdout);
+		pid = fork();
+		if (pid == 0) {
+			execl("/bin/dma_map_benchmark", "dma_map_benchmark",
+			      "-t", threads[i], "-s", secs, "-g", "1", NULL);
+			_exit(127);
+		}
+		if (pid < 0 || waitpid(pid, &status, 0) < 0 ||
+		    !WIFEXITED(status) || WEXITSTATUS(status)) {
+			printf("E2E bench-error %s:%s threads=%s status %d\n",
+			       bus, dev, threads[i], status);
+			failures++;
+		}
+		printf("E2E bench-end\n");
+	}
+	snprintf(path, sizeof(path),
+		 "/sys/bus/%s/drivers/dma_map_benchmark/unbind", bus);
+	write_str(path, dev);
+}
+
+static void bench(const char *list, const char *secs)
+{
+	char *copy, *item, *save = NULL;
+
+	copy = strdup(list);
+	for (item = strtok_r(copy, ", ", &save); item;
+	     item = strtok_r(NULL, ", ", &save)) {
+		char *dev = strchr(item, ':');
+
+		if (!dev)
+			continue;
+		*dev++ = '\0';
+		bench_device(item, dev, secs);
+	}
+	free(copy);
+}
+
 int main(void)
 {
 	const char *v;
@@ -327,6 +411,16 @@ int main(void)
 	v = opt("e2e.kmemleak");
 	if (v)
 		kmemleak_scan(strtoul(v, NULL, 0));
+	v = opt("e2e.bench");
+	if (v) {
+		char list[1024], secs[16] = "2";
+		const char *t = opt("e2e.bench_seconds");
+
+		if (t)
+			snprintf(secs, sizeof(secs), "%.*s", (int)strcspn(t, " "), t);
+		snprintf(list, sizeof(list), "%.*s", (int)strcspn(v, " "), v);
+		bench(list, secs);
+	}
 	v = opt("e2e.cat");
 	if (v) {
 		char list[1024];
