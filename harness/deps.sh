@@ -7,7 +7,7 @@ set -euo pipefail
 
 pkgs="$DEBIAN_PACKAGE gcc-arm-none-eabi gcc-arm-linux-gnueabihf
       libc6-dev-armhf-cross qemu-system-arm ccache make gcc flex bison bc
-      libssl-dev libelf-dev cpio xz-utils python3 python3-ply python3-git python3-docutils git perl kmod"
+      libssl-dev libelf-dev cpio xz-utils python3 python3-ply python3-git python3-docutils python3-sphinx git perl kmod"
 
 missing=
 for p in $pkgs; do
