@@ -484,6 +484,9 @@ int __amba_driver_register(struct amba_driver *drv,
 
 	drv->drv.owner = owner;
 	drv->drv.bus = &amba_bustype;
+	/* Owning DMA for user space includes the IOMMU translation */
+	if (drv->driver_managed_dma)
+		drv->drv.driver_managed_iommu = true;
 
 	return driver_register(&drv->drv);
 }

@@ -862,6 +862,9 @@ int __platform_driver_register(struct platform_driver *drv,
 {
 	drv->driver.owner = owner;
 	drv->driver.bus = &platform_bus_type;
+	/* Owning DMA for user space includes the IOMMU translation */
+	if (drv->driver_managed_dma)
+		drv->driver.driver_managed_iommu = true;
 
 	return driver_register(&drv->driver);
 }

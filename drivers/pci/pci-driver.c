@@ -1470,6 +1470,9 @@ int __pci_register_driver(struct pci_driver *drv, struct module *owner,
 	drv->driver.mod_name = mod_name;
 	drv->driver.groups = drv->groups;
 	drv->driver.dev_groups = drv->dev_groups;
+	/* Owning DMA for user space includes the IOMMU translation */
+	if (drv->driver_managed_dma)
+		drv->driver.driver_managed_iommu = true;
 
 	spin_lock_init(&drv->dynids.lock);
 	INIT_LIST_HEAD(&drv->dynids.list);

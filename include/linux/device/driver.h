@@ -55,6 +55,13 @@ enum probe_type {
  * @owner:	The module owner.
  * @mod_name:	Used for built-in modules.
  * @suppress_bind_attrs: Disables bind/unbind via sysfs.
+ * @driver_managed_iommu: The driver manages IOMMU translation for its
+ *		devices itself: it attaches a domain of its own with the
+ *		IOMMU API (or its own mapping, arm_iommu_attach_device() on
+ *		32-bit ARM), or uses none.  The DMA layer then sets up no
+ *		default IOMMU mapping for the device, which gets direct DMA
+ *		operations until the driver attaches something.  Read when
+ *		the driver is bound, by arch_setup_dma_ops().
  * @probe_type:	Type of the probe (synchronous or asynchronous) to use.
  * @of_match_table: The open firmware table.
  * @acpi_match_table: The ACPI match table.
@@ -101,6 +108,7 @@ struct device_driver {
 	const char		*mod_name;	/* used for built-in modules */
 
 	bool suppress_bind_attrs;	/* disables bind/unbind via sysfs */
+	bool driver_managed_iommu;
 	enum probe_type probe_type;
 
 	const struct of_device_id	*of_match_table;
