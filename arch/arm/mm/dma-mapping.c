@@ -2359,6 +2359,17 @@ static void arm_teardown_iommu_dma_ops(struct device *dev) { }
 
 #endif	/* CONFIG_ARM_DMA_USE_IOMMU */
 
+/*
+ * The driver being bound manages IOMMU translation itself (its buses set
+ * driver_managed_iommu for drivers with driver_managed_dma too, VFIO): no
+ * default mapping, so its group stays in the default identity domain for
+ * the driver to replace.
+ */
+static bool arm_iommu_driver_managed(struct device *dev)
+{
+	return dev->driver && dev->driver->driver_managed_iommu;
+}
+
 void arch_setup_dma_ops(struct device *dev, bool coherent)
 {
 	/*
@@ -2378,7 +2389,7 @@ void arch_setup_dma_ops(struct device *dev, bool coherent)
 	if (dev->dma_ops)
 		return;
 
-	if (device_iommu_mapped(dev))
+	if (device_iommu_mapped(dev) && !arm_iommu_driver_managed(dev))
 		arm_setup_iommu_dma_ops(dev);
 
 	xen_setup_dma_ops(dev);

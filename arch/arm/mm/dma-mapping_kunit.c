@@ -498,14 +498,53 @@ static int arm_dma_test_master_probe(struct platform_device *pdev)
 	return 0;
 }
 
+/* How arm_dma_test_register() registers its driver */
+#define ARM_DMA_TEST_ASYNC		BIT(0)	/* probe asynchronously */
+#define ARM_DMA_TEST_MANAGED_IOMMU	BIT(1)	/* driver_managed_iommu */
+#define ARM_DMA_TEST_MANAGED_DMA	BIT(2)	/* driver_managed_dma */
+#define ARM_DMA_TEST_OWN_MAPPING	BIT(3)	/* probe attaches a mapping */
+
+/* IOVA window of the mapping an ARM_DMA_TEST_OWN_MAPPING driver builds */
+#define ARM_DMA_TEST_OWN_BASE		SZ_256M
+#define ARM_DMA_TEST_OWN_SIZE		SZ_16M
+
 /*
- * Register a driver for the @n masters of compatible @id, probing them
- * asynchronously with @async, and wait until all are bound.  The driver is
- * unregistered, and the masters unbound, when the test ends.
+ * A driver that builds its own mapping in probe with the public ARM API,
+ * as omap3isp does, and releases it in remove.
+ */
+static int arm_dma_test_own_mapping_probe(struct platform_device *pdev)
+{
+	struct dma_iommu_mapping *mapping;
+	int ret;
+
+	mapping = arm_iommu_create_mapping(&pdev->dev, ARM_DMA_TEST_OWN_BASE,
+					   ARM_DMA_TEST_OWN_SIZE);
+	if (IS_ERR(mapping))
+		return PTR_ERR(mapping);
+	ret = arm_iommu_attach_device(&pdev->dev, mapping);
+	if (ret) {
+		arm_iommu_release_mapping(mapping);
+		return ret;
+	}
+	return arm_dma_test_master_probe(pdev);
+}
+
+static void arm_dma_test_own_mapping_remove(struct platform_device *pdev)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(&pdev->dev);
+
+	arm_iommu_detach_device(&pdev->dev);
+	arm_iommu_release_mapping(mapping);
+}
+
+/*
+ * Register a driver for the @n masters of compatible @id, as @flags say,
+ * and wait until all are bound.  The driver is unregistered, and the
+ * masters unbound, when the test ends.
  */
 static struct arm_dma_test_master *
 arm_dma_test_register(struct kunit *test, enum arm_dma_test_master_id id,
-		      unsigned int n, bool async)
+		      unsigned int n, unsigned int flags)
 {
 	const struct of_device_id *match = arm_dma_test_master_match[id];
 	struct arm_dma_test_master *m;
@@ -518,8 +557,14 @@ arm_dma_test_register(struct kunit *test, enum arm_dma_test_master_id id,
 	m->drv.probe = arm_dma_test_master_probe;
 	m->drv.driver.name = match->compatible;
 	m->drv.driver.of_match_table = match;
-	if (async)
+	if (flags & ARM_DMA_TEST_ASYNC)
 		m->drv.driver.probe_type = PROBE_PREFER_ASYNCHRONOUS;
+	m->drv.driver.driver_managed_iommu = flags & ARM_DMA_TEST_MANAGED_IOMMU;
+	m->drv.driver_managed_dma = flags & ARM_DMA_TEST_MANAGED_DMA;
+	if (flags & ARM_DMA_TEST_OWN_MAPPING) {
+		m->drv.probe = arm_dma_test_own_mapping_probe;
+		m->drv.remove = arm_dma_test_own_mapping_remove;
+	}
 	KUNIT_ASSERT_EQ(test, 0, kunit_platform_driver_register(test, &m->drv));
 	for (i = 0; i < n; i++)
 		KUNIT_ASSERT_NE_MSG(test, 0,
@@ -535,7 +580,7 @@ arm_dma_test_register(struct kunit *test, enum arm_dma_test_master_id id,
 static struct device *arm_dma_test_bind(struct kunit *test,
 					enum arm_dma_test_master_id id)
 {
-	return arm_dma_test_register(test, id, 1, false)->devs[0];
+	return arm_dma_test_register(test, id, 1, 0)->devs[0];
 }
 
 static void arm_dma_test_restore_policy(void *isolated)
@@ -820,7 +865,7 @@ static void arm_dma_test_windows(struct kunit *test)
 			kunit_add_action_or_reset(test, arm_dma_test_depopulate,
 						  &bus->dev));
 
-	m = arm_dma_test_register(test, TEST_WINDOW_MASTER, 2, false);
+	m = arm_dma_test_register(test, TEST_WINDOW_MASTER, 2, 0);
 	d = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
 	mw = to_dma_iommu_mapping(m->devs[0]);
 	md = to_dma_iommu_mapping(d);
@@ -859,7 +904,8 @@ static void arm_dma_test_contexts(struct kunit *test)
 
 	arm_dma_test_set_policy(test, c->isolated);
 	m = arm_dma_test_register(test, TEST_CTX_MASTER,
-				  ARM_DMA_TEST_CTX_MASTERS, true);
+				  ARM_DMA_TEST_CTX_MASTERS,
+				  ARM_DMA_TEST_ASYNC);
 	for (i = 0; i < m->nr; i++) {
 		struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(m->devs[i]);
 
@@ -913,7 +959,7 @@ static void arm_dma_test_shared_refused(struct kunit *test)
 	struct device *a, *b;
 
 	arm_dma_test_set_policy(test, false);
-	m = arm_dma_test_register(test, TEST_NOSHARE_MASTER, 2, false);
+	m = arm_dma_test_register(test, TEST_NOSHARE_MASTER, 2, 0);
 	a = m->devs[0];
 	b = m->devs[1];
 	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(a));
@@ -980,7 +1026,7 @@ static void arm_dma_test_rebind(struct kunit *test)
 
 	arm_dma_test_set_policy(test, false);
 	m = arm_dma_test_register(test, TEST_TRIO_MASTER,
-				  ARM_DMA_TEST_TRIO_MASTERS, false);
+				  ARM_DMA_TEST_TRIO_MASTERS, 0);
 	mapping = to_dma_iommu_mapping(m->devs[0]);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
 	KUNIT_EXPECT_EQ(test, kref_read(&mapping->kref),
@@ -1466,6 +1512,107 @@ static void arm_dma_test_dma_mask(struct kunit *test)
 			dma_unmap_single(a, iovas[i], PAGE_SIZE, DMA_TO_DEVICE);
 }
 
+struct arm_dma_test_managed_case {
+	const char *name;
+	unsigned int flags;
+};
+
+static const struct arm_dma_test_managed_case arm_dma_test_managed_cases[] = {
+	{ "driver_managed_iommu", ARM_DMA_TEST_MANAGED_IOMMU },
+	{ "driver_managed_dma", ARM_DMA_TEST_MANAGED_DMA },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_managed, arm_dma_test_managed_cases, name);
+
+/*
+ * A driver that manages the IOMMU itself gets a master with direct DMA
+ * operations and no mapping: the IOMMU allocated no domain and saw no
+ * attach for it, its group stays in the identity domain.  The driver then
+ * attaches a paging domain of its own and maps through it.
+ */
+static void arm_dma_test_managed(struct kunit *test)
+{
+	const struct arm_dma_test_managed_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct iommu_domain *domain;
+	struct device *dev;
+	u8 *buf;
+	int ret;
+
+	dev = arm_dma_test_register(test, TEST_IOMMU_MASTER, 1,
+				    c->flags)->devs[0];
+	KUNIT_EXPECT_TRUE(test, dev->driver->driver_managed_iommu);
+	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), 0);
+	KUNIT_ASSERT_NOT_NULL(test, iommu_get_domain_for_dev(dev));
+	KUNIT_EXPECT_EQ(test, iommu_get_domain_for_dev(dev)->type,
+			IOMMU_DOMAIN_IDENTITY);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	domain = iommu_paging_domain_alloc(dev);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(domain));
+	ret = iommu_attach_device(domain, dev);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	if (!ret) {
+		KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), domain);
+		KUNIT_EXPECT_EQ(test, iommu_map(domain, SZ_1M, virt_to_phys(buf),
+						PAGE_SIZE, IOMMU_READ | IOMMU_WRITE,
+						GFP_KERNEL), 0);
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(domain, SZ_1M),
+				virt_to_phys(buf));
+		iommu_unmap(domain, SZ_1M, PAGE_SIZE);
+		iommu_detach_device(domain, dev);
+	}
+	iommu_domain_free(domain);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), ret ? 0 : 1);
+}
+
+/*
+ * The public ARM API from probe (the regression of the first version of
+ * this scheme): a driver that opts out and builds its own mapping with
+ * arm_iommu_create_mapping() and arm_iommu_attach_device() gets the
+ * IOMMU-backed operations on that mapping, in its window, and one domain;
+ * unbinding frees it.
+ */
+static void arm_dma_test_own_mapping(struct kunit *test)
+{
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct dma_iommu_mapping *mapping;
+	struct device *dev;
+	dma_addr_t dma;
+	u8 *buf;
+
+	dev = arm_dma_test_register(test, TEST_IOMMU_MASTER, 1,
+				    ARM_DMA_TEST_MANAGED_IOMMU |
+				    ARM_DMA_TEST_OWN_MAPPING)->devs[0];
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_EXPECT_PTR_EQ(test, get_dma_ops(dev), &arm_iommu_dma_ops);
+	KUNIT_EXPECT_EQ(test, mapping->base, ARM_DMA_TEST_OWN_BASE);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), mapping->domain);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), 1);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(dev, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma));
+	KUNIT_EXPECT_GE(test, dma, ARM_DMA_TEST_OWN_BASE);
+	KUNIT_EXPECT_LT(test, dma, ARM_DMA_TEST_OWN_BASE + ARM_DMA_TEST_OWN_SIZE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			virt_to_phys(buf));
+	dma_unmap_single(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+
+	device_release_driver(dev);
+	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+}
+
 struct arm_dma_test_bench_case {
 	const char *name;
 	unsigned int live;
@@ -1578,6 +1725,8 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
+	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
+	KUNIT_CASE(arm_dma_test_own_mapping),
 	{}
 };
 
