@@ -262,6 +262,18 @@ static void report_block(size_t bytes)
 	printf("E2E blkcount %d\n", count);
 }
 
+static int write_str(const char *path, const char *val)
+{
+	int fd = open(path, O_WRONLY);
+	ssize_t n = -1;
+
+	if (fd >= 0) {
+		n = write(fd, val, strlen(val));
+		close(fd);
+	}
+	return n == (ssize_t)strlen(val) ? 0 : -1;
+}
+
 /*
  * Let kmemleak's minimum object age (5 s) pass after whatever ran before
  * init, then scan twice: a block is reported once no scan found a
@@ -270,17 +282,14 @@ static void report_block(size_t bytes)
 static void kmemleak_scan(unsigned int wait)
 {
 	const char *path = "/sys/kernel/debug/kmemleak";
-	int i, fd;
+	int i;
 
 	sleep(wait);
 	for (i = 0; i < 2; i++) {
-		fd = open(path, O_WRONLY);
-		if (fd < 0 || write(fd, "scan", 4) != 4) {
+		if (write_str(path, "scan")) {
 			printf("E2E kmemleak-error %s\n", strerror(errno));
 			failures++;
 		}
-		if (fd >= 0)
-			close(fd);
 	}
 }
 
@@ -304,18 +313,6 @@ static void cat_files(const char *list)
 		printf("E2E cat-end %s\n", path);
 	}
 	free(copy);
-}
-
-static int write_str(const char *path, const char *val)
-{
-	int fd = open(path, O_WRONLY);
-	ssize_t n = -1;
-
-	if (fd >= 0) {
-		n = write(fd, val, strlen(val));
-		close(fd);
-	}
-	return n == (ssize_t)strlen(val) ? 0 : -1;
 }
 
 /* Run dma_map_benchmark on one device, bound to its driver meanwhile */
