@@ -3294,6 +3294,7 @@ struct platform_driver tegra_dc_driver = {
 	.driver = {
 		.name = "tegra-dc",
 		.of_match_table = tegra_dc_of_match,
+		.driver_managed_iommu = true,
 	},
 	.probe = tegra_dc_probe,
 	.remove_new = tegra_dc_remove,

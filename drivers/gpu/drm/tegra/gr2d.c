@@ -390,6 +390,7 @@ struct platform_driver tegra_gr2d_driver = {
 	.driver = {
 		.name = "tegra-gr2d",
 		.of_match_table = gr2d_match,
+		.driver_managed_iommu = true,
 		.pm = &tegra_gr2d_pm,
 	},
 	.probe = gr2d_probe,

@@ -624,6 +624,7 @@ struct platform_driver tegra_gr3d_driver = {
 	.driver = {
 		.name = "tegra-gr3d",
 		.of_match_table = tegra_gr3d_match,
+		.driver_managed_iommu = true,
 		.pm = &tegra_gr3d_pm,
 	},
 	.probe = gr3d_probe,

@@ -561,6 +561,7 @@ struct platform_driver tegra_nvdec_driver = {
 	.driver = {
 		.name = "tegra-nvdec",
 		.of_match_table = tegra_nvdec_of_match,
+		.driver_managed_iommu = true,
 		.pm = &nvdec_pm_ops
 	},
 	.probe = nvdec_probe,

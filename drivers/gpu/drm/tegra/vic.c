@@ -550,6 +550,7 @@ struct platform_driver tegra_vic_driver = {
 	.driver = {
 		.name = "tegra-vic",
 		.of_match_table = tegra_vic_of_match,
+		.driver_managed_iommu = true,
 		.pm = &vic_pm_ops
 	},
 	.probe = vic_probe,
