@@ -23,10 +23,6 @@
 #include <trace/events/host1x.h>
 #undef CREATE_TRACE_POINTS
 
-#if IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU)
-#include <asm/dma-iommu.h>
-#endif
-
 #include "bus.h"
 #include "channel.h"
 #include "context.h"
@@ -375,17 +371,6 @@ static struct iommu_domain *host1x_iommu_attach(struct host1x *host)
 {
 	struct iommu_domain *domain = iommu_get_domain_for_dev(host->dev);
 	int err;
-
-#if IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU)
-	if (host->dev->archdata.mapping) {
-		struct dma_iommu_mapping *mapping =
-				to_dma_iommu_mapping(host->dev);
-		arm_iommu_detach_device(host->dev);
-		arm_iommu_release_mapping(mapping);
-
-		domain = iommu_get_domain_for_dev(host->dev);
-	}
-#endif
 
 	/*
 	 * We may not always want to enable IOMMU support (for example if the
@@ -781,6 +766,7 @@ static struct platform_driver tegra_host1x_driver = {
 		.name = "tegra-host1x",
 		.of_match_table = host1x_of_match,
 		.pm = &host1x_pm_ops,
+		.driver_managed_iommu = true,
 	},
 	.probe = host1x_probe,
 	.remove_new = host1x_remove,
