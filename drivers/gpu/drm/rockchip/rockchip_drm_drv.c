@@ -24,14 +24,6 @@
 #include <drm/drm_probe_helper.h>
 #include <drm/drm_vblank.h>
 
-#if defined(CONFIG_ARM_DMA_USE_IOMMU)
-#include <asm/dma-iommu.h>
-#else
-#define arm_iommu_detach_device(...)	({ })
-#define arm_iommu_release_mapping(...)	({ })
-#define to_dma_iommu_mapping(dev) NULL
-#endif
-
 #include "rockchip_drm_drv.h"
 #include "rockchip_drm_fb.h"
 #include "rockchip_drm_gem.h"
@@ -57,15 +49,6 @@ int rockchip_drm_dma_attach_device(struct drm_device *drm_dev,
 
 	if (!private->domain)
 		return 0;
-
-	if (IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU)) {
-		struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
-
-		if (mapping) {
-			arm_iommu_detach_device(dev);
-			arm_iommu_release_mapping(mapping);
-		}
-	}
 
 	ret = iommu_attach_device(private->domain, dev);
 	if (ret) {

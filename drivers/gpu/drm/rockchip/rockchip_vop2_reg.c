@@ -529,5 +529,6 @@ struct platform_driver vop2_platform_driver = {
 	.driver = {
 		.name = "rockchip-vop2",
 		.of_match_table = vop2_dt_match,
+		.driver_managed_iommu = true,
 	},
 };

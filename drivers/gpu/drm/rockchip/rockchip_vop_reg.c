@@ -1288,5 +1288,6 @@ struct platform_driver vop_platform_driver = {
 	.driver = {
 		.name = "rockchip-vop",
 		.of_match_table = vop_driver_dt_match,
+		.driver_managed_iommu = true,
 	},
 };
