@@ -84,6 +84,7 @@ struct platform_driver nouveau_platform_driver = {
 	.driver = {
 		.name = "nouveau",
 		.of_match_table = of_match_ptr(nouveau_platform_match),
+		.driver_managed_iommu = true,
 	},
 	.probe = nouveau_platform_probe,
 	.remove_new = nouveau_platform_remove,
