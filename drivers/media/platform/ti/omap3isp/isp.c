@@ -1961,13 +1961,6 @@ static int isp_attach_iommu(struct isp_device *isp)
 	struct dma_iommu_mapping *mapping;
 	int ret;
 
-	/* We always want to replace any default mapping from the arch code */
-	mapping = to_dma_iommu_mapping(isp->dev);
-	if (mapping) {
-		arm_iommu_detach_device(isp->dev);
-		arm_iommu_release_mapping(mapping);
-	}
-
 	/*
 	 * Create the ARM mapping, used by the ARM DMA mapping core to allocate
 	 * VAs. This will allocate a corresponding IOMMU domain.
@@ -2485,6 +2478,7 @@ static struct platform_driver omap3isp_driver = {
 		.name = "omap3isp",
 		.pm	= &omap3isp_pm_ops,
 		.of_match_table = omap3isp_of_table,
+		.driver_managed_iommu = true,
 	},
 };
 
