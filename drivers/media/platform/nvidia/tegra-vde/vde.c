@@ -541,6 +541,7 @@ static struct platform_driver tegra_vde_driver = {
 		.name		= "tegra-vde",
 		.of_match_table = tegra_vde_of_match,
 		.pm		= &tegra_vde_pm_ops,
+		.driver_managed_iommu = true,
 	},
 };
 module_platform_driver(tegra_vde_driver);
