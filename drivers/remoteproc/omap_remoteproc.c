@@ -37,10 +37,6 @@
 
 #include <linux/platform_data/dmtimer-omap.h>
 
-#ifdef CONFIG_ARM_DMA_USE_IOMMU
-#include <asm/dma-iommu.h>
-#endif
-
 #include "omap_remoteproc.h"
 #include "remoteproc_internal.h"
 
@@ -1328,19 +1324,6 @@ static int omap_rproc_probe(struct platform_device *pdev)
 	/* All existing OMAP IPU and DSP processors have an MMU */
 	rproc->has_iommu = true;
 
-#ifdef CONFIG_ARM_DMA_USE_IOMMU
-	/*
-	 * Throw away the ARM DMA mapping that we'll never use, so it doesn't
-	 * interfere with the core rproc->domain and we get the right DMA ops.
-	 */
-	if (pdev->dev.archdata.mapping) {
-		struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(&pdev->dev);
-
-		arm_iommu_detach_device(&pdev->dev);
-		arm_iommu_release_mapping(mapping);
-	}
-#endif
-
 	ret = omap_rproc_of_get_internal_memories(pdev, rproc);
 	if (ret)
 		return ret;
@@ -1396,6 +1379,7 @@ static struct platform_driver omap_rproc_driver = {
 		.name = "omap-rproc",
 		.pm = &omap_rproc_pm_ops,
 		.of_match_table = omap_rproc_of_match,
+		.driver_managed_iommu = true,
 	},
 };
 
