@@ -61,6 +61,8 @@ kunit-debug: prepare guest
 buildcheck: prepare
 	@bash $(H)/buildcheck.sh noiommu $(H)/configs/e2e.config $(H)/configs/noiommu.config
 	@bash $(H)/buildcheck.sh lpae $(H)/configs/e2e.config $(H)/configs/lpae.config
+	@REQUIRE="drivers/gpu drivers/media drivers/remoteproc" bash $(H)/buildcheck.sh \
+		drivers $(H)/configs/e2e.config $(H)/configs/drivers.config
 
 series: prepare
 	@bash $(H)/series.sh write

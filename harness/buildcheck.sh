@@ -5,7 +5,9 @@
 #
 # Configure build/out-NAME from the fragments and build, with W=1, every
 # object of the overlay's C files that the configuration enables.  Fails on
-# any warning in them.
+# any warning in them.  With REQUIRE="DIR...", every overlay C file under
+# those directories must be built too, so a configuration that silently
+# leaves a driver out fails.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -27,4 +29,9 @@ for f in $(overlay_files | grep '\.c$'); do
 	[ -f "$O/$o" ] && objs="$objs $o"
 done
 [ -n "$objs" ] || die "$name: no object of the overlay was built"
+for d in ${REQUIRE:-}; do
+	for f in $(overlay_files | grep '\.c$' | grep "^$d/"); do
+		[ -f "$O/${f%.c}.o" ] || die "$name: ${f%.c}.o was not built"
+	done
+done
 msg "buildcheck $name: W=1 clean:$objs"
