@@ -32,9 +32,9 @@ prepare: deps
 	@bash $(H)/prepare.sh
 
 kernel: prepare
-	@bash $(H)/build-kernel.sh e2e $(H)/configs/e2e.config
+	@bash $(H)/build-kernel.sh e2e $(H)/configs/e2e.config -- zImage dtbs modules
 
-guest: prepare
+guest: kernel
 	@bash $(H)/guest.sh
 
 e2e: kernel guest
@@ -48,7 +48,7 @@ lint: deps
 	@python3 $(H)/series.py lint
 
 kunit: prepare
-	@bash $(H)/kunit.sh arm-mm arch/arm/mm
+	@bash $(H)/kunit.sh arm-mm arch/arm/mm --kernel_args=deferred_probe_timeout=5
 
 kunit-virtio: prepare
 	@bash $(H)/kunit.sh arm-virtio-iommu \

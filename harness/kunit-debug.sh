@@ -28,7 +28,7 @@ timeout 900 qemu-system-arm -M virt -cpu cortex-a15 -m 512 -smp 1 \
 	-nographic -no-reboot -nic none \
 	-kernel "$bd/arch/arm/boot/zImage" \
 	-initrd "$BUILD/guest/initramfs.cpio" \
-	-append "console=ttyAMA0 panic=-1 e2e.kmemleak=6 e2e.cat=/sys/kernel/debug/kmemleak" \
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=5 e2e.kmemleak=6 e2e.cat=/sys/kernel/debug/kmemleak" \
 	< /dev/null > "$log.raw" 2>&1
 qrc=$?
 python3 tools/testing/kunit/kunit.py parse "$log.raw" | tee "$log"

@@ -22,6 +22,7 @@
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
+#include <linux/kmsg_dump.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -45,6 +46,12 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
 
 /* How long a test waits for a master to be bound */
 #define ARM_DMA_TEST_PROBE_TIMEOUT	(5 * HZ)
+/*
+ * How long a test waits for the deferred probe timeout to bind a master
+ * whose IOMMU never registers: longer than the timeout the kernel runs
+ * with, deferred_probe_timeout= or 10 seconds (CONFIG_MODULES).
+ */
+#define ARM_DMA_TEST_DEFERRED_TIMEOUT	(40 * HZ)
 
 /**
  * struct test_iommu - an IOMMU instance of the test IOMMU driver
@@ -415,6 +422,21 @@ static struct platform_driver test_iommu_driver = {
 	},
 };
 
+static const struct of_device_id test_iommu_late_of_match[] = {
+	{ .compatible = ARM_DMA_TEST_LATE_IOMMU },
+	{ }
+};
+
+/* The same driver, for the instance a test registers after its master */
+static struct platform_driver test_iommu_late_driver = {
+	.probe	= test_iommu_probe,
+	.remove	= test_iommu_remove,
+	.driver	= {
+		.name		= "arm-dma-test-late-iommu",
+		.of_match_table	= test_iommu_late_of_match,
+	},
+};
+
 /* The test IOMMU instance of overlay node /@name */
 static struct test_iommu *arm_dma_test_iommu(struct kunit *test,
 					     const char *name)
@@ -445,6 +467,8 @@ enum arm_dma_test_master_id {
 	TEST_NOSHARE_MASTER,
 	TEST_NODOMAIN_MASTER,
 	TEST_RESV_MASTER,
+	TEST_LATE_MASTER,
+	TEST_ABSENT_MASTER,
 };
 
 #define ARM_DMA_TEST_MATCH(compat)	{ { .compatible = compat }, { } }
@@ -461,6 +485,8 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 	[TEST_NOSHARE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_NOSHARE_MASTER),
 	[TEST_NODOMAIN_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_NODOMAIN_MASTER),
 	[TEST_RESV_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_RESV_MASTER),
+	[TEST_LATE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_LATE_MASTER),
+	[TEST_ABSENT_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_ABSENT_MASTER),
 };
 
 #define ARM_DMA_TEST_MAX_MASTERS	ARM_DMA_TEST_CTX_MASTERS
@@ -468,10 +494,12 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 /**
  * struct arm_dma_test_master - a master driver registered by a test
  * @drv: bound to the overlay nodes of one compatible
- * @probed: completed by each probe
+ * @probed: completed by each probe that binds
  * @lock: protects @devs and @nr
  * @devs: the masters bound, in the order they first were
  * @nr: number of @devs
+ * @calls: calls of the probe function, deferred ones included
+ * @defers: probes still to return -EPROBE_DEFER
  */
 struct arm_dma_test_master {
 	struct platform_driver drv;
@@ -479,15 +507,25 @@ struct arm_dma_test_master {
 	spinlock_t lock;	/* devs and nr */
 	struct device *devs[ARM_DMA_TEST_MAX_MASTERS];
 	unsigned int nr;
+	atomic_t calls;
+	atomic_t defers;
 };
+
+static struct arm_dma_test_master *
+to_arm_dma_test_master(struct platform_device *pdev)
+{
+	return container_of(to_platform_driver(pdev->dev.driver),
+			    struct arm_dma_test_master, drv);
+}
 
 static int arm_dma_test_master_probe(struct platform_device *pdev)
 {
-	struct arm_dma_test_master *m;
+	struct arm_dma_test_master *m = to_arm_dma_test_master(pdev);
 	unsigned int i;
 
-	m = container_of(to_platform_driver(pdev->dev.driver),
-			 struct arm_dma_test_master, drv);
+	atomic_inc(&m->calls);
+	if (atomic_dec_if_positive(&m->defers) >= 0)
+		return -EPROBE_DEFER;
 	spin_lock(&m->lock);
 	for (i = 0; i < m->nr && m->devs[i] != &pdev->dev; i++)
 		;
@@ -503,6 +541,10 @@ static int arm_dma_test_master_probe(struct platform_device *pdev)
 #define ARM_DMA_TEST_MANAGED_IOMMU	BIT(1)	/* driver_managed_iommu */
 #define ARM_DMA_TEST_MANAGED_DMA	BIT(2)	/* driver_managed_dma */
 #define ARM_DMA_TEST_OWN_MAPPING	BIT(3)	/* probe attaches a mapping */
+#define ARM_DMA_TEST_DEFER		BIT(4)	/* probe defers a few times */
+
+/* How many times an ARM_DMA_TEST_DEFER driver's probe defers */
+#define ARM_DMA_TEST_DEFERS		3
 
 /* IOVA window of the mapping an ARM_DMA_TEST_OWN_MAPPING driver builds */
 #define ARM_DMA_TEST_OWN_BASE		SZ_256M
@@ -538,17 +580,15 @@ static void arm_dma_test_own_mapping_remove(struct platform_device *pdev)
 }
 
 /*
- * Register a driver for the @n masters of compatible @id, as @flags say,
- * and wait until all are bound.  The driver is unregistered, and the
- * masters unbound, when the test ends.
+ * Register a driver for the masters of compatible @id, as @flags say.  The
+ * driver is unregistered, and the masters unbound, when the test ends.
  */
 static struct arm_dma_test_master *
-arm_dma_test_register(struct kunit *test, enum arm_dma_test_master_id id,
-		      unsigned int n, unsigned int flags)
+arm_dma_test_add_driver(struct kunit *test, enum arm_dma_test_master_id id,
+			unsigned int flags)
 {
 	const struct of_device_id *match = arm_dma_test_master_match[id];
 	struct arm_dma_test_master *m;
-	unsigned int i;
 
 	m = kunit_kzalloc(test, sizeof(*m), GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, m);
@@ -561,18 +601,42 @@ arm_dma_test_register(struct kunit *test, enum arm_dma_test_master_id id,
 		m->drv.driver.probe_type = PROBE_PREFER_ASYNCHRONOUS;
 	m->drv.driver.driver_managed_iommu = flags & ARM_DMA_TEST_MANAGED_IOMMU;
 	m->drv.driver_managed_dma = flags & ARM_DMA_TEST_MANAGED_DMA;
+	if (flags & ARM_DMA_TEST_DEFER)
+		atomic_set(&m->defers, ARM_DMA_TEST_DEFERS);
 	if (flags & ARM_DMA_TEST_OWN_MAPPING) {
 		m->drv.probe = arm_dma_test_own_mapping_probe;
 		m->drv.remove = arm_dma_test_own_mapping_remove;
 	}
 	KUNIT_ASSERT_EQ(test, 0, kunit_platform_driver_register(test, &m->drv));
+	return m;
+}
+
+/* Wait up to @timeout jiffies for @n masters of @m to be bound */
+static void arm_dma_test_wait(struct kunit *test, struct arm_dma_test_master *m,
+			      unsigned int n, unsigned long timeout)
+{
+	unsigned int i;
+
 	for (i = 0; i < n; i++)
 		KUNIT_ASSERT_NE_MSG(test, 0,
 				    wait_for_completion_timeout(&m->probed,
-								ARM_DMA_TEST_PROBE_TIMEOUT),
+								timeout),
 				    "%u of %u %s masters bound", i, n,
-				    match->compatible);
+				    m->drv.driver.name);
 	KUNIT_ASSERT_EQ(test, m->nr, n);
+}
+
+/*
+ * Register a driver for the @n masters of compatible @id, as @flags say,
+ * and wait until all are bound.
+ */
+static struct arm_dma_test_master *
+arm_dma_test_register(struct kunit *test, enum arm_dma_test_master_id id,
+		      unsigned int n, unsigned int flags)
+{
+	struct arm_dma_test_master *m = arm_dma_test_add_driver(test, id, flags);
+
+	arm_dma_test_wait(test, m, n, ARM_DMA_TEST_PROBE_TIMEOUT);
 	return m;
 }
 
@@ -581,6 +645,51 @@ static struct device *arm_dma_test_bind(struct kunit *test,
 					enum arm_dma_test_master_id id)
 {
 	return arm_dma_test_register(test, id, 1, 0)->devs[0];
+}
+
+static void arm_dma_test_put_device(void *dev)
+{
+	put_device(dev);
+}
+
+/* The device of the one master of compatible @id, bound or not */
+static struct device *arm_dma_test_find(struct kunit *test,
+					enum arm_dma_test_master_id id)
+{
+	struct platform_device *pdev;
+	struct device_node *np;
+
+	np = of_find_compatible_node(NULL, NULL,
+				     arm_dma_test_master_match[id]->compatible);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	pdev = of_find_device_by_node(np);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, pdev);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, arm_dma_test_put_device,
+						  &pdev->dev));
+	return &pdev->dev;
+}
+
+/* Lines of the kernel log that hold both @dev's name and @text */
+static unsigned int arm_dma_test_log_lines(struct kunit *test,
+					   struct device *dev, const char *text)
+{
+	struct kmsg_dump_iter iter = { };
+	unsigned int n = 0;
+	size_t len;
+	char *line;
+
+	line = kunit_kmalloc(test, 1024, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, line);
+	kmsg_dump_rewind(&iter);
+	while (kmsg_dump_get_line(&iter, false, line, 1023, &len)) {
+		line[len] = '\0';
+		if (strstr(line, dev_name(dev)) && strstr(line, text))
+			n++;
+	}
+	kunit_kfree(test, line);
+	return n;
 }
 
 static void arm_dma_test_restore_policy(void *isolated)
@@ -1701,6 +1810,106 @@ static void arm_dma_test_bench(struct kunit *test)
 	__free_page(page);
 }
 
+/*
+ * A master whose IOMMU registers after it, as a module or a late probe
+ * would: its probe is deferred instead of running without the IOMMU, and
+ * runs once the IOMMU has registered, with the IOMMU-backed operations
+ * and the instance's default mapping.
+ */
+static void arm_dma_test_late_iommu(struct kunit *test)
+{
+	struct arm_dma_test_master *m;
+	struct test_iommu *t;
+	struct device *dev;
+
+	dev = arm_dma_test_find(test, TEST_LATE_MASTER);
+	m = arm_dma_test_add_driver(test, TEST_LATE_MASTER, 0);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), 0);
+	KUNIT_EXPECT_FALSE(test, device_is_bound(dev));
+	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
+	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_platform_driver_register(test,
+						       &test_iommu_late_driver));
+	arm_dma_test_wait(test, m, 1, ARM_DMA_TEST_PROBE_TIMEOUT);
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-late");
+	KUNIT_EXPECT_PTR_EQ(test, m->devs[0], dev);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), 1);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(dev));
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
+			    to_dma_iommu_mapping(dev)->domain);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(dev), 3);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), 1);
+
+	/* Unbind before the IOMMU goes, the reverse of the binding order */
+	device_release_driver(dev);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+}
+
+/*
+ * A master whose probe defers a few times on its own: the default mapping
+ * is taken before each probe and released after each deferral, so every
+ * domain but the one of the mapping in use at the end is freed, and the
+ * references held are those of one bound master.
+ */
+static void arm_dma_test_probe_defer(struct kunit *test)
+{
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct arm_dma_test_master *m;
+	struct device *dev;
+	unsigned int i;
+
+	dev = arm_dma_test_find(test, TEST_IOMMU_MASTER);
+	m = arm_dma_test_add_driver(test, TEST_IOMMU_MASTER, ARM_DMA_TEST_DEFER);
+	for (i = 0; i < ARM_DMA_TEST_DEFERS && !device_is_bound(dev); i++) {
+		KUNIT_EXPECT_GE(test, atomic_read(&m->calls), i + 1);
+		KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
+		KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated),
+				atomic_read(&m->calls));
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+				atomic_read(&m->calls));
+		KUNIT_ASSERT_GE(test, device_attach(dev), 0);
+	}
+	arm_dma_test_wait(test, m, 1, ARM_DMA_TEST_PROBE_TIMEOUT);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), ARM_DMA_TEST_DEFERS + 1);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(dev), 3);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated),
+			ARM_DMA_TEST_DEFERS + 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+			ARM_DMA_TEST_DEFERS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches),
+			ARM_DMA_TEST_DEFERS + 1);
+}
+
+/*
+ * A master whose IOMMU never registers: its probe is deferred until the
+ * deferred probe timeout, then runs with the direct operations, and the
+ * driver core's warning about the timeout is printed once for it.
+ */
+static void arm_dma_test_absent_iommu(struct kunit *test)
+{
+	static const char warning[] = "deferred probe timeout, ignoring dependency";
+	struct arm_dma_test_master *m;
+	struct device *dev;
+	unsigned int before;
+
+	dev = arm_dma_test_find(test, TEST_ABSENT_MASTER);
+	before = arm_dma_test_log_lines(test, dev, warning);
+	m = arm_dma_test_add_driver(test, TEST_ABSENT_MASTER, 0);
+	arm_dma_test_wait(test, m, 1, ARM_DMA_TEST_DEFERRED_TIMEOUT);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), 1);
+	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
+	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+	KUNIT_EXPECT_FALSE(test, device_iommu_mapped(dev));
+	KUNIT_EXPECT_EQ(test, arm_dma_test_log_lines(test, dev, warning) - before,
+			1);
+}
+
 static int arm_dma_test_init(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, 0, of_overlay_apply_kunit(test, dma_mapping_kunit));
@@ -1730,6 +1939,23 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	{}
 };
 
+/*
+ * Deferred probe.  These run first: the IOMMU that registers late must do
+ * so before the deferred probe timeout, which the last case waits for.
+ */
+static struct kunit_case arm_dma_mapping_deferred_cases[] = {
+	KUNIT_CASE(arm_dma_test_late_iommu),
+	KUNIT_CASE(arm_dma_test_probe_defer),
+	KUNIT_CASE_SLOW(arm_dma_test_absent_iommu),
+	{}
+};
+
+static struct kunit_suite arm_dma_mapping_deferred_suite = {
+	.name		= "arm_dma_mapping_deferred",
+	.init		= arm_dma_test_init,
+	.test_cases	= arm_dma_mapping_deferred_cases,
+};
+
 static struct kunit_suite arm_dma_mapping_test_suite = {
 	.name		= "arm_dma_mapping",
 	.init		= arm_dma_test_init,
@@ -1748,7 +1974,8 @@ static struct kunit_suite arm_dma_mapping_bench_suite = {
 	.test_cases	= arm_dma_mapping_bench_cases,
 };
 
-kunit_test_suites(&arm_dma_mapping_test_suite, &arm_dma_mapping_bench_suite);
+kunit_test_suites(&arm_dma_mapping_deferred_suite, &arm_dma_mapping_test_suite,
+		  &arm_dma_mapping_bench_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the ARM DMA mapping layer");
 MODULE_LICENSE("GPL");

@@ -17,6 +17,10 @@
  *   linux,msi		  <start size>: MSI region of every master
  */
 #define ARM_DMA_TEST_IOMMU		"linux,arm-dma-test-iommu"
+/* The same, registered only by the tests of IOMMUs that register late */
+#define ARM_DMA_TEST_LATE_IOMMU		"linux,arm-dma-test-late-iommu"
+/* An IOMMU no driver ever registers */
+#define ARM_DMA_TEST_ABSENT_IOMMU	"linux,arm-dma-test-absent-iommu"
 
 /* Masters, one compatible each so that a test binds only those it uses */
 #define ARM_DMA_TEST_DIRECT		"linux,arm-dma-test-direct"
@@ -30,6 +34,8 @@
 #define ARM_DMA_TEST_NOSHARE_MASTER	"linux,arm-dma-test-noshare-master"
 #define ARM_DMA_TEST_NODOMAIN_MASTER	"linux,arm-dma-test-nodomain-master"
 #define ARM_DMA_TEST_RESV_MASTER	"linux,arm-dma-test-resv-master"
+#define ARM_DMA_TEST_LATE_MASTER	"linux,arm-dma-test-late-master"
+#define ARM_DMA_TEST_ABSENT_MASTER	"linux,arm-dma-test-absent-master"
 
 /* The DMA window of the window masters (dma-ranges of their bus) */
 #define ARM_DMA_TEST_WINDOW_BASE	0x80000000
