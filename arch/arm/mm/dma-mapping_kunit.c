@@ -175,6 +175,7 @@ unlock:
 	atomic_inc(ret ? &t->attaches_refused : &t->attaches);
 	return ret;
 }
+
 static int test_domain_map(struct iommu_domain *domain, unsigned long iova,
 			   phys_addr_t paddr, size_t pgsize, size_t pgcount,
 			   int prot, gfp_t gfp, size_t *mapped)
