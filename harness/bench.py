@@ -24,6 +24,9 @@ import sys
 
 EDU = '0000:00:08.0'
 PLATFORM = 'a000000.virtio_mmio'
+# virtio-iommu is a module the guest loads before it binds anything
+MODULE = ('e2e.insmod=/lib/modules/virtio-iommu.ko '
+          'deferred_probe_timeout=60')
 
 BOOTS = [
     ('direct', ['-device', 'edu,addr=8,dma_mask=0xffffffff'], ''),
@@ -41,7 +44,7 @@ def boot(args, name, devices, append):
            '-M', 'virt,highmem=off', '-cpu', 'cortex-a15', '-smp', '2',
            '-m', '512', '-kernel', args.kernel, '-initrd', args.initrd,
            *devices, '-append',
-           f'console=ttyAMA0 panic=-1 {append} e2e.bench_seconds={args.seconds} '
+           f'console=ttyAMA0 panic=-1 {append} {MODULE} e2e.bench_seconds={args.seconds} '
            f'e2e.bench=platform:{PLATFORM},pci:{EDU}']
     console = os.path.join(outdir, 'console.log')
     with open(console, 'w') as out:

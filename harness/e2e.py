@@ -171,10 +171,30 @@ def check_mappings(args, lines, eps):
     return failures
 
 
+def check_module(eps, deferred, insmod, rmmod):
+    """virtio-iommu loaded by the guest after boot: every endpoint had its
+    probe deferred before, none is left deferred after, and unloading the
+    module while they are bound is refused (or unbinds them cleanly)."""
+    failures = []
+    print(f"virtio-iommu module: probes deferred before the guest loaded it: "
+          f"{', '.join(sorted(deferred)) or 'none'}")
+    print(f"  {insmod or 'not loaded'}")
+    print(f"  unload while the endpoints are bound: {rmmod or 'not tried'}")
+    for p in eps:
+        if p['bdf'] not in deferred:
+            failures.append(f"{p['bdf']}: bound before virtio-iommu was loaded")
+    if not insmod or not re.search(r'loaded: 0 deferred, 0 of ', insmod):
+        failures.append(f'module load: {insmod or "no report"}')
+    if not rmmod or not re.search(r'refused: |unloaded', rmmod):
+        failures.append(f'module unload: {rmmod or "no report"}')
+    return failures
+
+
 def report(args, console, trace, rc, elapsed, kinds):
     with open(console, errors='replace') as f:
         log = f.read().splitlines()
     pci, blk, cats, failures = [], [], {}, []
+    deferred, insmod, rmmod = set(), None, None
     end = None
     cur = None
     for line in log:
@@ -200,6 +220,12 @@ def report(args, console, trace, rc, elapsed, kinds):
             cats[cur] = []
         elif words[1] == 'end':
             end = line
+        elif words[1] == 'deferred' and words[2] == 'before':
+            deferred.add(words[3])
+        elif words[1] == 'insmod' and words[2] != 'before:':
+            insmod = ' '.join(words[2:])
+        elif words[1] == 'rmmod':
+            rmmod = ' '.join(words[2:])
     bad = [line for line in log if BAD_LOG.search(line)]
 
     title = f'{args.name}: {args.machine}'
@@ -248,6 +274,8 @@ def report(args, console, trace, rc, elapsed, kinds):
         failures += check_mappings(args, cats.get(MAPPINGS), eps)
         if len(eps) != len(kinds):
             failures.append(f'expected {len(kinds)} endpoints with a driver, saw {len(eps)}')
+        if 'e2e.insmod=' in args.append:
+            failures += check_module(eps, deferred, insmod, rmmod)
     else:
         print('no IOMMU: direct DMA ops (virtio-mmio transports)')
         if pci:

@@ -19,11 +19,15 @@ O=$BUILD/out-e2e
 img=$O/arch/arm/boot/zImage
 initrd=$BUILD/guest/initramfs.cpio
 rc=0
+# virtio-iommu is a module: the guest loads it after boot, the endpoints
+# bind then, and it tries to unload it at the end.  The deferred probe
+# timeout leaves the guest time to load it.
+MODULE="e2e.insmod=/lib/modules/virtio-iommu.ko e2e.rmmod=virtio_iommu deferred_probe_timeout=60"
 
 python3 "$TOP/harness/e2e.py" --name "$name" --machine virt \
 	--kernel "$img" --initrd "$initrd" --outdir "$OUT/e2e/$name-virt" \
 	--disks nvme,nvme,virtio-blk --expect-domains "$expect" \
-	--append "$append" \
+	--append "$MODULE $append" \
 	--cat /sys/kernel/debug/arm_iommu_mappings,/proc/interrupts || rc=1
 [ "${E2E_VEXPRESS:-1}" = 1 ] || exit $rc
 echo

@@ -20,7 +20,11 @@ if [ ! -x "$G/dma_map_benchmark" ] || [ "$bench_src" -nt "$G/dma_map_benchmark" 
 	cp "$KSRC/include/linux/map_benchmark.h" "$G/include/linux/"
 	$GUEST_CC -static -O2 -Wall -I"$G/include" -o "$G/dma_map_benchmark" "$bench_src"
 fi
-sed -e "s|@INIT@|$G/init|" -e "s|@BENCH@|$G/dma_map_benchmark|" "$TOP/harness/guest/initramfs.list" > "$G/initramfs.list"
+# virtio-iommu as a module, loaded by the guest (e2e.insmod=)
+ko=$BUILD/out-e2e/drivers/iommu/virtio-iommu.ko
+[ -f "$ko" ] || die "guest: $ko not built (run: make kernel)"
+sed -e "s|@INIT@|$G/init|" -e "s|@BENCH@|$G/dma_map_benchmark|" -e "s|@VIOMMU@|$ko|" \
+	"$TOP/harness/guest/initramfs.list" > "$G/initramfs.list"
 "$G/gen_init_cpio" "$G/initramfs.list" > "$G/initramfs.cpio.new"
 if cmp -s "$G/initramfs.cpio.new" "$G/initramfs.cpio"; then
 	rm "$G/initramfs.cpio.new"

@@ -13,11 +13,15 @@
  *   e2e.bench=B:D,B:D  bind each device D of bus B (platform, pci) to the
  *                   dma_map_benchmark driver and run /bin/dma_map_benchmark
  *                   on it with 1 and 2 threads (e2e.bench_seconds=S each)
+ *   e2e.insmod=P    first list the deferred probes, load module P and wait
+ *                   until no probe is deferred any more; at the end, try to
+ *                   unload it again (e2e.rmmod=NAME)
  */
 #define _GNU_SOURCE
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +29,7 @@
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
+#include <sys/syscall.h>
 #include <sys/sysmacros.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -32,6 +37,16 @@
 
 static char cmdline[4096];
 static int failures;
+
+/*
+ * Sleep @ms milliseconds.  poll() takes its timeout in milliseconds; the
+ * nanosleep() family needs 32-bit time_t system calls in glibc's static
+ * fallbacks, which the project's kernels leave out (COMPAT_32BIT_TIME).
+ */
+static void msleep(int ms)
+{
+	poll(NULL, 0, ms);
+}
 
 static const char *opt(const char *name)
 {
@@ -284,7 +299,7 @@ static void kmemleak_scan(unsigned int wait)
 	const char *path = "/sys/kernel/debug/kmemleak";
 	int i;
 
-	sleep(wait);
+	msleep(wait * 1000);
 	for (i = 0; i < 2; i++) {
 		if (write_str(path, "scan")) {
 			printf("E2E kmemleak-error %s\n", strerror(errno));
@@ -383,6 +398,129 @@ static void bench(const char *list, const char *secs)
 	free(copy);
 }
 
+#define DEFERRED "/sys/kernel/debug/devices_deferred"
+
+#define MAX_DEFERRED 16
+static char deferred[MAX_DEFERRED][64];
+static int nr_deferred;
+
+/*
+ * Count the deferred probes; with @when, print each (device, reason) as
+ * "E2E deferred WHEN ..." and remember the devices.
+ */
+static int report_deferred(const char *when)
+{
+	char buf[8192], *line, *save;
+	int n = 0;
+
+	if (read_file(DEFERRED, buf, sizeof(buf)))
+		return -1;
+	for (line = strtok_r(buf, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		if (when) {
+			printf("E2E deferred %s %s\n", when, line);
+			if (nr_deferred < MAX_DEFERRED)
+				snprintf(deferred[nr_deferred++], sizeof(deferred[0]),
+					 "%.*s", (int)strcspn(line, "\t "), line);
+		}
+		n++;
+	}
+	return n;
+}
+
+/* Devices deferred before the module was loaded that have no driver yet */
+static int unbound_deferred(void)
+{
+	static const char *const buses[] = { "pci", "platform", "amba" };
+	int i, b, n = 0;
+
+	for (i = 0; i < nr_deferred; i++) {
+		for (b = 0; b < 3; b++) {
+			char p[256];
+
+			snprintf(p, sizeof(p), "/sys/bus/%s/devices/%.63s/driver",
+				 buses[b], deferred[i]);
+			if (!access(p, F_OK))
+				break;
+		}
+		n += b == 3;
+	}
+	return n;
+}
+
+static int count_dir(const char *path)
+{
+	DIR *d = opendir(path);
+	int n = 0;
+
+	while (d && readdir(d))
+		n++;
+	if (d)
+		closedir(d);
+	return n;
+}
+
+static long ms_since(const struct timespec *t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0->tv_sec) * 1000 + (t.tv_nsec - t0->tv_nsec) / 1000000;
+}
+
+/*
+ * Load the module at @path, as a system would from its initramfs after
+ * boot, then wait for the probes it unblocks: they run from the deferred
+ * probe work, and asynchronous probes after that.
+ */
+static void insmod(const char *path)
+{
+	int fd, left = -1, blocks, stable, n;
+	struct timespec t0;
+	long bound;
+
+	nr_deferred = 0;
+	printf("E2E insmod before: %d deferred\n", report_deferred("before"));
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || syscall(SYS_finit_module, fd, "", 0)) {
+		printf("E2E insmod %s failed: %s\n", path, strerror(errno));
+		failures++;
+		if (fd >= 0)
+			close(fd);
+		return;
+	}
+	close(fd);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	/* Deferred and then asynchronous probes (nvme) bind the devices */
+	while (ms_since(&t0) < 20000) {
+		left = report_deferred(NULL);
+		if (left <= 0 && !unbound_deferred())
+			break;
+		msleep(50);
+	}
+	bound = ms_since(&t0);
+	/* Their block devices appear after probe: wait until none is added */
+	for (blocks = count_dir("/sys/block"), stable = 0;
+	     stable < 10 && ms_since(&t0) < 20000; ) {
+		msleep(100);
+		n = count_dir("/sys/block");
+		stable = n == blocks ? stable + 1 : 0;
+		blocks = n;
+	}
+	printf("E2E insmod %s loaded: %d deferred, %d of %d unbound after %ld ms\n",
+	       path, report_deferred("after"), unbound_deferred(), nr_deferred,
+	       bound);
+}
+
+/* Try to unload module @name; the report says whether it was refused */
+static void rmmod(const char *name)
+{
+	if (syscall(SYS_delete_module, name, O_NONBLOCK))
+		printf("E2E rmmod %s refused: %s\n", name, strerror(errno));
+	else
+		printf("E2E rmmod %s unloaded\n", name);
+}
+
 int main(void)
 {
 	const char *v;
@@ -403,6 +541,13 @@ int main(void)
 		bytes = strtoul(v, NULL, 0);
 
 	printf("E2E begin\n");
+	v = opt("e2e.insmod");
+	if (v) {
+		char path[256];
+
+		snprintf(path, sizeof(path), "%.*s", (int)strcspn(v, " "), v);
+		insmod(path);
+	}
 	report_pci();
 	report_block(bytes);
 	v = opt("e2e.kmemleak");
@@ -424,6 +569,13 @@ int main(void)
 
 		snprintf(list, sizeof(list), "%.*s", (int)strcspn(v, " "), v);
 		cat_files(list);
+	}
+	v = opt("e2e.rmmod");
+	if (v) {
+		char name[64];
+
+		snprintf(name, sizeof(name), "%.*s", (int)strcspn(v, " "), v);
+		rmmod(name);
 	}
 	printf("E2E end failures=%d\n", failures);
 	fflush(stdout);
