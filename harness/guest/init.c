@@ -61,6 +61,17 @@ static const char *opt(const char *name)
 	return NULL;
 }
 
+/* Copy the value of option @name into @buf; NULL if it is not given */
+static const char *opt_str(const char *name, char *buf, size_t len)
+{
+	const char *v = opt(name);
+
+	if (!v)
+		return NULL;
+	snprintf(buf, len, "%.*s", (int)strcspn(v, " "), v);
+	return buf;
+}
+
 static int read_file(const char *path, char *buf, size_t len)
 {
 	int fd = open(path, O_RDONLY);
@@ -432,10 +443,11 @@ static int report_deferred(const char *when)
 static int unbound_deferred(void)
 {
 	static const char *const buses[] = { "pci", "platform", "amba" };
+	const int nr_buses = sizeof(buses) / sizeof(buses[0]);
 	int i, b, n = 0;
 
 	for (i = 0; i < nr_deferred; i++) {
-		for (b = 0; b < 3; b++) {
+		for (b = 0; b < nr_buses; b++) {
 			char p[256];
 
 			snprintf(p, sizeof(p), "/sys/bus/%s/devices/%.63s/driver",
@@ -443,7 +455,7 @@ static int unbound_deferred(void)
 			if (!access(p, F_OK))
 				break;
 		}
-		n += b == 3;
+		n += b == nr_buses;
 	}
 	return n;
 }
@@ -475,7 +487,7 @@ static long ms_since(const struct timespec *t0)
  */
 static void insmod(const char *path)
 {
-	int fd, left = -1, blocks, stable, n;
+	int fd, blocks, stable, n;
 	struct timespec t0;
 	long bound;
 
@@ -493,8 +505,7 @@ static void insmod(const char *path)
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	/* Deferred and then asynchronous probes (nvme) bind the devices */
 	while (ms_since(&t0) < 20000) {
-		left = report_deferred(NULL);
-		if (left <= 0 && !unbound_deferred())
+		if (report_deferred(NULL) <= 0 && !unbound_deferred())
 			break;
 		msleep(50);
 	}
@@ -523,8 +534,9 @@ static void rmmod(const char *name)
 
 int main(void)
 {
-	const char *v;
+	char list[1024], secs[16] = "2", name[256];
 	size_t bytes = 1 << 20;
+	const char *v;
 
 	mount("devtmpfs", "/dev", "devtmpfs", 0, NULL);
 	mount("proc", "/proc", "proc", 0, NULL);
@@ -541,42 +553,21 @@ int main(void)
 		bytes = strtoul(v, NULL, 0);
 
 	printf("E2E begin\n");
-	v = opt("e2e.insmod");
-	if (v) {
-		char path[256];
-
-		snprintf(path, sizeof(path), "%.*s", (int)strcspn(v, " "), v);
-		insmod(path);
-	}
+	if (opt_str("e2e.insmod", name, sizeof(name)))
+		insmod(name);
 	report_pci();
 	report_block(bytes);
 	v = opt("e2e.kmemleak");
 	if (v)
 		kmemleak_scan(strtoul(v, NULL, 0));
-	v = opt("e2e.bench");
-	if (v) {
-		char list[1024], secs[16] = "2";
-		const char *t = opt("e2e.bench_seconds");
-
-		if (t)
-			snprintf(secs, sizeof(secs), "%.*s", (int)strcspn(t, " "), t);
-		snprintf(list, sizeof(list), "%.*s", (int)strcspn(v, " "), v);
+	if (opt_str("e2e.bench", list, sizeof(list))) {
+		opt_str("e2e.bench_seconds", secs, sizeof(secs));
 		bench(list, secs);
 	}
-	v = opt("e2e.cat");
-	if (v) {
-		char list[1024];
-
-		snprintf(list, sizeof(list), "%.*s", (int)strcspn(v, " "), v);
+	if (opt_str("e2e.cat", list, sizeof(list)))
 		cat_files(list);
-	}
-	v = opt("e2e.rmmod");
-	if (v) {
-		char name[64];
-
-		snprintf(name, sizeof(name), "%.*s", (int)strcspn(v, " "), v);
+	if (opt_str("e2e.rmmod", name, sizeof(name)))
 		rmmod(name);
-	}
 	printf("E2E end failures=%d\n", failures);
 	fflush(stdout);
 	sync();
