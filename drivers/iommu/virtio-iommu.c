@@ -78,7 +78,6 @@ struct viommu_endpoint {
 	struct viommu_dev		*viommu;
 	struct viommu_domain		*vdomain;
 	struct list_head		resv_regions;
-	struct device_link		*link;
 };
 
 struct viommu_request {
@@ -1020,12 +1019,18 @@ static struct iommu_device *viommu_probe_device(struct device *dev)
 	/*
 	 * The endpoint's DMA goes through the IOMMU: have the driver core
 	 * order it after the IOMMU, so that it is shut down (and quiesced)
-	 * before the IOMMU is reset.  Without the link, an endpoint created
-	 * before the IOMMU shuts down after it and waits forever for DMA
-	 * that the reset IOMMU no longer translates.
+	 * before the IOMMU is reset, and unbound before the IOMMU's driver is.
+	 * Without the link, an endpoint created before the IOMMU shuts down
+	 * after it and waits forever for DMA that the reset IOMMU no longer
+	 * translates, and unbinding the IOMMU leaves the endpoint's driver
+	 * doing DMA through a domain that is gone.
+	 *
+	 * The driver core owns the link: it deletes it when the endpoint is
+	 * removed (device_del() purges the links before the IOMMU core
+	 * releases the endpoint) or when the IOMMU's driver is unbound.
+	 * viommu_release_device() therefore leaves it alone.
 	 */
-	vdev->link = device_link_add(dev, viommu->dev, DL_FLAG_STATELESS);
-	if (!vdev->link)
+	if (!device_link_add(dev, viommu->dev, DL_FLAG_AUTOREMOVE_SUPPLIER))
 		dev_warn(dev, "cannot link to %s: shutdown order not enforced\n",
 			 dev_name(viommu->dev));
 
@@ -1042,8 +1047,6 @@ static void viommu_release_device(struct device *dev)
 {
 	struct viommu_endpoint *vdev = dev_iommu_priv_get(dev);
 
-	if (vdev->link)
-		device_link_del(vdev->link);
 	viommu_detach_dev(vdev);
 	iommu_put_resv_regions(dev, &vdev->resv_regions);
 	kfree(vdev);
@@ -1249,8 +1252,12 @@ static void viommu_remove(struct virtio_device *vdev)
 {
 	struct viommu_dev *viommu = vdev->priv;
 
-	iommu_device_sysfs_remove(&viommu->iommu);
+	/*
+	 * Unregistering releases the endpoints, and with them their links
+	 * to the IOMMU's sysfs device: remove that device only afterwards.
+	 */
 	iommu_device_unregister(&viommu->iommu);
+	iommu_device_sysfs_remove(&viommu->iommu);
 
 	/* Stop all virtqueues */
 	virtio_reset_device(vdev);
