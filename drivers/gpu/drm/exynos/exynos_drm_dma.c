@@ -4,7 +4,7 @@
 // Author: Inki Dae <inki.dae@samsung.com>
 // Author: Andrzej Hajda <a.hajda@samsung.com>
 
-#include <linux/dma-map-ops.h>
+#include <linux/dma-mapping.h>
 #include <linux/iommu.h>
 #include <linux/platform_device.h>
 
@@ -20,7 +20,6 @@
 #define arm_iommu_attach_device(...)	({ -ENODEV; })
 #define arm_iommu_release_mapping(...)	({ })
 #define arm_iommu_detach_device(...)	({ })
-#define to_dma_iommu_mapping(dev) NULL
 #endif
 
 #if !defined(CONFIG_IOMMU_DMA)
@@ -40,33 +39,30 @@
  * mapping.
  */
 static int drm_iommu_attach_device(struct drm_device *drm_dev,
-				struct device *subdrv_dev, void **dma_priv)
+				   struct device *subdrv_dev)
 {
 	struct exynos_drm_private *priv = drm_dev->dev_private;
 	int ret = 0;
 
-	if (get_dma_ops(priv->dma_dev) != get_dma_ops(subdrv_dev)) {
+	/*
+	 * The sub-device drivers set driver_managed_iommu: on ARM a device
+	 * has the direct DMA operations until it is attached here, behind
+	 * an IOMMU or not, so ask the IOMMU core.  With IOMMU_DMA,
+	 * iommu_attach_device() refuses a device behind no IOMMU.
+	 */
+	if (IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU) &&
+	    (!device_iommu_mapped(priv->dma_dev) ||
+	     !device_iommu_mapped(subdrv_dev))) {
 		DRM_DEV_ERROR(subdrv_dev, "Device %s lacks support for IOMMU\n",
 			  dev_name(subdrv_dev));
 		return -EINVAL;
 	}
 
 	dma_set_max_seg_size(subdrv_dev, DMA_BIT_MASK(32));
-	if (IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU)) {
-		/*
-		 * Keep the original DMA mapping of the sub-device and
-		 * restore it on Exynos DRM detach, otherwise the DMA
-		 * framework considers it as IOMMU-less during the next
-		 * probe (in case of deferred probe or modular build)
-		 */
-		*dma_priv = to_dma_iommu_mapping(subdrv_dev);
-		if (*dma_priv)
-			arm_iommu_detach_device(subdrv_dev);
-
+	if (IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU))
 		ret = arm_iommu_attach_device(subdrv_dev, priv->mapping);
-	} else if (IS_ENABLED(CONFIG_IOMMU_DMA)) {
+	else if (IS_ENABLED(CONFIG_IOMMU_DMA))
 		ret = iommu_attach_device(priv->mapping, subdrv_dev);
-	}
 
 	return ret;
 }
@@ -81,19 +77,21 @@ static int drm_iommu_attach_device(struct drm_device *drm_dev,
  * mapping
  */
 static void drm_iommu_detach_device(struct drm_device *drm_dev,
-				    struct device *subdrv_dev, void **dma_priv)
+				    struct device *subdrv_dev)
 {
 	struct exynos_drm_private *priv = drm_dev->dev_private;
 
-	if (IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU)) {
+	/*
+	 * On ARM this puts the sub-device back in its IOMMU's identity
+	 * domain with the direct DMA operations, as it was when probed.
+	 */
+	if (IS_ENABLED(CONFIG_ARM_DMA_USE_IOMMU))
 		arm_iommu_detach_device(subdrv_dev);
-		arm_iommu_attach_device(subdrv_dev, *dma_priv);
-	} else if (IS_ENABLED(CONFIG_IOMMU_DMA))
+	else if (IS_ENABLED(CONFIG_IOMMU_DMA))
 		iommu_detach_device(priv->mapping, subdrv_dev);
 }
 
-int exynos_drm_register_dma(struct drm_device *drm, struct device *dev,
-			    void **dma_priv)
+int exynos_drm_register_dma(struct drm_device *drm, struct device *dev)
 {
 	struct exynos_drm_private *priv = drm->dev_private;
 
@@ -120,14 +118,13 @@ int exynos_drm_register_dma(struct drm_device *drm, struct device *dev,
 		priv->mapping = mapping;
 	}
 
-	return drm_iommu_attach_device(drm, dev, dma_priv);
+	return drm_iommu_attach_device(drm, dev);
 }
 
-void exynos_drm_unregister_dma(struct drm_device *drm, struct device *dev,
-			       void **dma_priv)
+void exynos_drm_unregister_dma(struct drm_device *drm, struct device *dev)
 {
 	if (IS_ENABLED(CONFIG_EXYNOS_IOMMU))
-		drm_iommu_detach_device(drm, dev, dma_priv);
+		drm_iommu_detach_device(drm, dev);
 }
 
 void exynos_drm_cleanup_dma(struct drm_device *drm)
