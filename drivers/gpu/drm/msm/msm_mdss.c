@@ -738,6 +738,7 @@ static struct platform_driver mdss_platform_driver = {
 	.driver     = {
 		.name   = "msm-mdss",
 		.of_match_table = mdss_dt_match,
+		.driver_managed_iommu = true,
 		.pm     = &mdss_pm_ops,
 	},
 };

@@ -394,6 +394,7 @@ static struct platform_driver adreno_driver = {
 	.driver = {
 		.name = "adreno",
 		.of_match_table = dt_match,
+		.driver_managed_iommu = true,
 		.pm = &adreno_pm_ops,
 	},
 };

@@ -1476,6 +1476,7 @@ static struct platform_driver dpu_driver = {
 	.driver = {
 		.name = "msm_dpu",
 		.of_match_table = dpu_dt_match,
+		.driver_managed_iommu = true,
 		.pm = &dpu_pm_ops,
 	},
 };

@@ -567,6 +567,7 @@ static struct platform_driver mdp4_platform_driver = {
 	.driver     = {
 		.name   = "mdp4",
 		.of_match_table = mdp4_dt_match,
+		.driver_managed_iommu = true,
 		.pm     = &mdp4_pm_ops,
 	},
 };

@@ -908,6 +908,7 @@ static struct platform_driver mdp5_driver = {
 	.driver = {
 		.name = "msm_mdp",
 		.of_match_table = mdp5_dt_match,
+		.driver_managed_iommu = true,
 		.pm = &mdp5_pm_ops,
 	},
 };
