@@ -20,10 +20,19 @@ import sys
 import time
 
 # Guest log lines that fail a boot.
+# Besides the kernel's own alarms, the ARM DMA layer's fallbacks (a master
+# refused the shared mapping, left without an IOMMU mapping, or outside the
+# aperture) and virtio-iommu's missing device link: none is expected here.
 BAD_LOG = re.compile(r'WARNING:|Oops|BUG:|Kernel panic|Call [Tt]race|nobody cared|'
                      r'Disabling IRQ|Unable to handle|fault from EP|'
                      r'hung_task|soft lockup|INFO: task|Failed to attach|'
-                     r'Failed to create .*IOMMU mapping|DMA-API:|kmemleak:')
+                     r'refused the shared DMA mapping|no IOMMU DMA mapping|'
+                     r'outside the IOMMU aperture|cannot link to|'
+                     r'DMA-API:|kmemleak:')
+
+# What delete_module() fails with for a module in use, with O_NONBLOCK:
+# EWOULDBLOCK (kernel/module/main.c, try_stop_module()).
+RMMOD_REFUSED = 'refused: Resource temporarily unavailable'
 
 DISK_BYTES = 16 << 20
 
@@ -141,11 +150,12 @@ def run(args):
 MAPPINGS = '/sys/kernel/debug/arm_iommu_mappings'
 
 
-def check_mappings(args, lines, eps):
+def check_mappings(args, lines, eps, when=''):
     """The guest's list of default mappings agrees with the policy and
     with the endpoints QEMU saw."""
+    where = f'{MAPPINGS} ({when})' if when else MAPPINGS
     if lines is None:
-        return [f'{MAPPINGS} not listed']
+        return [f'{where} not listed']
     maps, masters = [], set()
     for line in lines:
         words = line.split()
@@ -156,17 +166,18 @@ def check_mappings(args, lines, eps):
     failures = []
     want = {p['bdf'] for p in eps}
     if masters != want:
-        failures.append(f'{MAPPINGS}: masters {sorted(masters)}, '
+        failures.append(f'{where}: masters {sorted(masters)}, '
                         f'expected {sorted(want)}')
     policy = {'shared': 'shared', 'per-endpoint': 'isolated'}.get(args.expect_domains)
-    nmaps = {'shared': 1, 'per-endpoint': len(eps)}.get(args.expect_domains)
+    nmaps = {'shared': min(1, len(eps)),
+             'per-endpoint': len(eps)}.get(args.expect_domains)
     if nmaps is not None and len(maps) != nmaps:
-        failures.append(f'{MAPPINGS}: {len(maps)} mappings, expected {nmaps}')
+        failures.append(f'{where}: {len(maps)} mappings, expected {nmaps}')
     for m in maps:
         if policy and m.get('policy') != policy:
-            failures.append(f"{MAPPINGS}: policy {m.get('policy')}, expected {policy}")
+            failures.append(f"{where}: policy {m.get('policy')}, expected {policy}")
         if m.get('refcount') != str(1 + 2 * int(m.get('masters', 0))):
-            failures.append(f"{MAPPINGS}: refcount {m.get('refcount')} for "
+            failures.append(f"{where}: refcount {m.get('refcount')} for "
                             f"{m.get('masters')} masters")
     return failures
 
@@ -185,18 +196,84 @@ def check_module(eps, deferred, insmod, rmmod):
             failures.append(f"{p['bdf']}: bound before virtio-iommu was loaded")
     if not insmod or not re.search(r'loaded: 0 deferred, 0 of ', insmod):
         failures.append(f'module load: {insmod or "no report"}')
-    if not rmmod or not re.search(r'refused: |unloaded', rmmod):
-        failures.append(f'module unload: {rmmod or "no report"}')
+    if not rmmod or not rmmod.endswith(RMMOD_REFUSED):
+        failures.append(f'module unload: {rmmod or "no report"}, expected '
+                        f'"{RMMOD_REFUSED}"')
     return failures
+
+
+def check_blk(blk, tag, failures):
+    print(f'block I/O ({tag}; O_DIRECT write, read back):')
+    for b in blk:
+        print(f"  {b['name']:9} on {b.get('parent', '-'):22} "
+              f"{b.get('bytes', '?'):>8} bytes in {b.get('ios', '?'):>4} I/Os  written crc32 {b.get('written_crc32', '-')}  "
+              f"read crc32 {b.get('read_crc32', '-')}  {b.get('result')}"
+              f"{'  ' + b['reason'] if 'reason' in b else ''}")
+        if b.get('result') != 'PASS':
+            failures.append(f"{b['name']} ({tag}): read-back differs or I/O failed")
+
+
+def check_replug(args, eps, bdf, lines, cats, blk, failures):
+    """PCI function @bdf was removed and found again by a rescan: it left
+    the default mapping with its references and came back, and its disk
+    works again."""
+    print(f'remove and rescan of {bdf}:')
+    for line in lines:
+        print(f'  {line}')
+    if not any(' removed: gone' in line for line in lines):
+        failures.append(f'{bdf}: not removed')
+    if not any(' rescanned: bound' in line for line in lines):
+        failures.append(f'{bdf}: not bound again after the rescan')
+    others = [p for p in eps if p['bdf'] != bdf]
+    failures += check_mappings(args, cats.get(f'removed:{MAPPINGS}'), others,
+                               'after the remove')
+    failures += check_mappings(args, cats.get(f'rescanned:{MAPPINGS}'), eps,
+                               'after the rescan')
+    check_blk(blk, f'{bdf} after the rescan', failures)
+    if len(blk) != 1 or blk[0].get('parent') != bdf:
+        failures.append(f'{bdf}: expected one disk on it after the rescan, '
+                        f'saw {len(blk)}')
+
+
+def check_unbind(args, eps, lines, bound, cats, blk, nkinds, failures):
+    """The IOMMU's driver was unbound while its endpoints were bound: the
+    driver core unbound them first, no default mapping was left, and all
+    came back once the IOMMU was bound again."""
+    print('virtio-iommu unbound and bound again:')
+    for line in lines:
+        print(f'  {line}')
+    if not any(' done' in line for line in lines) or \
+       not any(' rebound: ' in line for line in lines):
+        failures.append('IOMMU unbind/bind: ' + ('; '.join(lines) or 'no report'))
+    want = {p['bdf'] for p in eps}
+    still = sorted(want & {d for d, drv in bound.get('unbound', {}).items()
+                           if drv != '-'})
+    if still:
+        failures.append(f'endpoints still bound after the IOMMU was unbound: {still}')
+    back = {d for d, drv in bound.get('rebound', {}).items() if drv != '-'}
+    if want - back:
+        failures.append(f'endpoints not bound again: {sorted(want - back)}')
+    failures += check_mappings(args, cats.get(f'unbound:{MAPPINGS}'), [],
+                               'IOMMU unbound')
+    failures += check_mappings(args, cats.get(f'rebound:{MAPPINGS}'), eps,
+                               'IOMMU bound again')
+    check_blk(blk, 'IOMMU bound again', failures)
+    if len(blk) != nkinds:
+        failures.append(f'expected {nkinds} disks after the IOMMU was bound '
+                        f'again, saw {len(blk)}')
 
 
 def report(args, console, trace, rc, elapsed, kinds):
     with open(console, errors='replace') as f:
         log = f.read().splitlines()
     pci, blk, cats, failures = [], [], {}, []
+    blk_phase = collections.defaultdict(list)
+    bound = collections.defaultdict(dict)
+    replug, unbind = [], []
     deferred, insmod, rmmod = set(), None, None
     end = None
     cur = None
+    phase = None
     for line in log:
         if cur is not None:
             if line.startswith('E2E cat-end'):
@@ -215,9 +292,21 @@ def report(args, console, trace, rc, elapsed, kinds):
             d = dict(w.split('=', 1) for w in words[3:])
             d['name'] = words[2]
             blk.append(d)
+        elif words[1].startswith('blk-') and not words[1].endswith('count'):
+            d = dict(w.split('=', 1) for w in words[3:])
+            d['name'] = words[2]
+            blk_phase[words[1][4:]].append(d)
+        elif words[1] == 'phase':
+            phase = words[2]
         elif words[1] == 'cat-begin':
-            cur = words[2]
+            cur = f'{phase}:{words[2]}' if phase else words[2]
             cats[cur] = []
+        elif words[1] == 'replug':
+            replug.append(' '.join(words[2:]))
+        elif words[1] == 'unbind':
+            unbind.append(' '.join(words[2:]))
+        elif words[1] == 'bound':
+            bound[words[2]][words[3]] = words[4]
         elif words[1] == 'end':
             end = line
         elif words[1] == 'deferred' and words[2] == 'before':
@@ -230,6 +319,10 @@ def report(args, console, trace, rc, elapsed, kinds):
 
     title = f'{args.name}: {args.machine}'
     print(f'== {title} ({elapsed:.0f} s, QEMU exit {rc}) ==')
+    # The guest powers off: QEMU exits 0; a timeout or a crash of QEMU
+    # fails the boot (rc is '-' when only reporting on old logs).
+    if rc not in (0, '-'):
+        failures.append(f'QEMU exit {rc}')
     if args.machine == 'virt':
         attaches, maps, unmaps, translations, faults = parse_trace(trace)
         iommus = [p for p in pci if p['driver'] == 'virtio-pci' and
@@ -276,18 +369,18 @@ def report(args, console, trace, rc, elapsed, kinds):
             failures.append(f'expected {len(kinds)} endpoints with a driver, saw {len(eps)}')
         if 'e2e.insmod=' in args.append:
             failures += check_module(eps, deferred, insmod, rmmod)
+        m = re.search(r'e2e\.replug=(\S+)', args.append)
+        if m:
+            check_replug(args, eps, m.group(1), replug, cats,
+                         blk_phase['replug'], failures)
+        if 'e2e.unbind=' in args.append:
+            check_unbind(args, eps, unbind, bound, cats, blk_phase['rebound'],
+                         len(kinds), failures)
     else:
         print('no IOMMU: direct DMA ops (virtio-mmio transports)')
         if pci:
             failures.append('unexpected PCI devices on a machine without PCI')
-    print('block I/O (O_DIRECT write, read back):')
-    for b in blk:
-        print(f"  {b['name']:9} on {b.get('parent', '-'):22} "
-              f"{b.get('bytes', '?'):>8} bytes in {b.get('ios', '?'):>4} I/Os  written crc32 {b.get('written_crc32', '-')}  "
-              f"read crc32 {b.get('read_crc32', '-')}  {b.get('result')}"
-              f"{'  ' + b['reason'] if 'reason' in b else ''}")
-        if b.get('result') != 'PASS':
-            failures.append(f"{b['name']}: read-back differs or I/O failed")
+    check_blk(blk, 'boot', failures)
     if len(blk) != len(kinds):
         failures.append(f'expected {len(kinds)} block devices, saw {len(blk)}')
     for path, lines in cats.items():

@@ -23,11 +23,15 @@ rc=0
 # bind then, and it tries to unload it at the end.  The deferred probe
 # timeout leaves the guest time to load it.
 MODULE="e2e.insmod=/lib/modules/virtio-iommu.ko e2e.rmmod=virtio_iommu deferred_probe_timeout=60"
+# After the I/O, the virtio-blk endpoint is removed and found again by a
+# rescan, and at the end the IOMMU's driver is unbound under its bound
+# endpoints and bound again; both redo the block I/O.
+REPLUG="e2e.replug=0000:00:04.0 e2e.unbind=virtio_iommu"
 
 python3 "$TOP/harness/e2e.py" --name "$name" --machine virt \
 	--kernel "$img" --initrd "$initrd" --outdir "$OUT/e2e/$name-virt" \
 	--disks nvme,nvme,virtio-blk --expect-domains "$expect" \
-	--append "$MODULE $append" \
+	--append "$MODULE $REPLUG $append" \
 	--cat /sys/kernel/debug/arm_iommu_mappings,/proc/interrupts || rc=1
 [ "${E2E_VEXPRESS:-1}" = 1 ] || exit $rc
 echo

@@ -16,6 +16,14 @@
  *   e2e.insmod=P    first list the deferred probes, load module P and wait
  *                   until no probe is deferred any more; at the end, try to
  *                   unload it again (e2e.rmmod=NAME)
+ *   e2e.replug=BDF  after the block I/O, remove PCI function BDF, rescan the
+ *                   bus, wait for it to bind again and redo its block I/O
+ *   e2e.unbind=DRV  at the end, unbind the device of virtio driver DRV (the
+ *                   IOMMU, virtio_iommu) while its endpoints are bound, list
+ *                   what is left bound, bind it again, probe every PCI
+ *                   function and redo the block I/O
+ * Around each of the last two, the files of e2e.cat are printed as
+ * "E2E phase NAME" sections.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -37,6 +45,8 @@
 
 static char cmdline[4096];
 static int failures;
+/* Prefix of the block I/O report lines, "blk" or "blk-PHASE" */
+static char blk_tag[32] = "blk";
 
 /*
  * Sleep @ms milliseconds.  poll() takes its timeout in milliseconds; the
@@ -227,14 +237,14 @@ static void check_block(const char *name, size_t bytes, unsigned int seed)
 	snprintf(path, sizeof(path), "/dev/%s", name);
 	if (posix_memalign((void **)&wbuf, 4096, bytes) ||
 	    posix_memalign((void **)&rbuf, 4096, bytes)) {
-		printf("E2E blk %s parent=%s result=FAIL reason=nomem\n", name, parent);
+		printf("E2E %s %s parent=%s result=FAIL reason=nomem\n", blk_tag, name, parent);
 		failures++;
 		return;
 	}
 	fd = open(path, O_RDWR | O_DIRECT | O_SYNC);
 	if (fd < 0) {
-		printf("E2E blk %s parent=%s result=FAIL reason=open:%s\n",
-		       name, parent, strerror(errno));
+		printf("E2E %s %s parent=%s result=FAIL reason=open:%s\n",
+		       blk_tag, name, parent, strerror(errno));
 		failures++;
 		goto out;
 	}
@@ -251,13 +261,13 @@ static void check_block(const char *name, size_t bytes, unsigned int seed)
 		cr = crc32(rbuf, bytes);
 	}
 	if (err) {
-		printf("E2E blk %s parent=%s result=FAIL reason=%s:%s\n",
-		       name, parent, err, strerror(errno));
+		printf("E2E %s %s parent=%s result=FAIL reason=%s:%s\n",
+		       blk_tag, name, parent, err, strerror(errno));
 		failures++;
 	} else {
 		clock_gettime(CLOCK_MONOTONIC, &t1);
-		printf("E2E blk %s parent=%s bytes=%zu ios=%u ms=%ld written_crc32=%08x read_crc32=%08x result=%s\n",
-		       name, parent, bytes, ios,
+		printf("E2E %s %s parent=%s bytes=%zu ios=%u ms=%ld written_crc32=%08x read_crc32=%08x result=%s\n",
+		       blk_tag, name, parent, bytes, ios,
 		       (long)((t1.tv_sec - t0.tv_sec) * 1000 +
 			      (t1.tv_nsec - t0.tv_nsec) / 1000000),
 		       cw, cr, equal ? "PASS" : "FAIL");
@@ -270,22 +280,27 @@ out:
 	free(rbuf);
 }
 
-static void report_block(size_t bytes)
+/* Block I/O on every disk, or only on those of PCI function @only */
+static void report_block(size_t bytes, const char *only)
 {
 	DIR *d = opendir("/sys/block");
 	struct dirent *e;
 	unsigned int seed = 1;
+	char parent[128];
 	int count = 0;
 
 	while (d && (e = readdir(d))) {
 		if (strncmp(e->d_name, "nvme", 4) && strncmp(e->d_name, "vd", 2))
+			continue;
+		blk_parent(e->d_name, parent, sizeof(parent));
+		if (only && strcmp(parent, only))
 			continue;
 		check_block(e->d_name, bytes, seed++);
 		count++;
 	}
 	if (d)
 		closedir(d);
-	printf("E2E blkcount %d\n", count);
+	printf("E2E %scount %d\n", blk_tag, count);
 }
 
 static int write_str(const char *path, const char *val)
@@ -532,6 +547,166 @@ static void rmmod(const char *name)
 		printf("E2E rmmod %s unloaded\n", name);
 }
 
+/* Number of block devices on PCI function @bdf, or on any if NULL */
+static int count_blocks(const char *bdf)
+{
+	DIR *d = opendir("/sys/block");
+	struct dirent *e;
+	char parent[128];
+	int n = 0;
+
+	while (d && (e = readdir(d))) {
+		if (strncmp(e->d_name, "nvme", 4) && strncmp(e->d_name, "vd", 2))
+			continue;
+		blk_parent(e->d_name, parent, sizeof(parent));
+		n += !bdf || !strcmp(parent, bdf);
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/* Wait up to 20 s until PCI function @bdf has a driver and a disk */
+static long wait_bound(const char *bdf)
+{
+	struct timespec t0;
+	char p[512];
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/driver", bdf);
+	while (ms_since(&t0) < 20000) {
+		if (!access(p, F_OK) && count_blocks(bdf) > 0)
+			return ms_since(&t0);
+		msleep(50);
+	}
+	return -1;
+}
+
+static void phase(const char *name, const char *cat)
+{
+	printf("E2E phase %s\n", name);
+	if (cat)
+		cat_files(cat);
+}
+
+/*
+ * Hot-unplug PCI function @bdf as "echo 1 > remove" does, then find it
+ * again with a rescan of the bus and do its block I/O once more.
+ */
+static void replug(const char *bdf, size_t bytes, const char *cat)
+{
+	char p[512];
+	long ms;
+
+	snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/remove", bdf);
+	if (write_str(p, "1")) {
+		printf("E2E replug %s remove failed: %s\n", bdf, strerror(errno));
+		failures++;
+		return;
+	}
+	snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s", bdf);
+	printf("E2E replug %s removed: %s\n", bdf,
+	       access(p, F_OK) ? "gone" : "still present");
+	phase("removed", cat);
+	if (write_str("/sys/bus/pci/rescan", "1")) {
+		printf("E2E replug %s rescan failed: %s\n", bdf, strerror(errno));
+		failures++;
+		return;
+	}
+	ms = wait_bound(bdf);
+	printf("E2E replug %s rescanned: %s after %ld ms\n", bdf,
+	       ms < 0 ? "not bound" : "bound", ms);
+	snprintf(blk_tag, sizeof(blk_tag), "blk-replug");
+	report_block(bytes, bdf);
+	snprintf(blk_tag, sizeof(blk_tag), "blk");
+	phase("rescanned", cat);
+}
+
+/* List every PCI function with its driver; count those that have one */
+static int report_bound(const char *when)
+{
+	DIR *d = opendir("/sys/bus/pci/devices");
+	struct dirent *e;
+	int n = 0;
+
+	while (d && (e = readdir(d))) {
+		char p[300], l[256];
+		const char *drv;
+
+		if (e->d_name[0] == '.')
+			continue;
+		snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/driver", e->d_name);
+		drv = link_name(p, l, sizeof(l));
+		printf("E2E bound %s %s %s\n", when, e->d_name, drv);
+		n += strcmp(drv, "-") != 0;
+	}
+	if (d)
+		closedir(d);
+	return n;
+}
+
+/*
+ * Unbind the device of virtio driver @drv (the IOMMU) while its endpoints
+ * are bound, then bind it again and probe the endpoints.
+ */
+static void unbind_iommu(const char *drv, size_t bytes, const char *cat)
+{
+	DIR *d;
+	struct dirent *e;
+	char p[512], dev[64] = "";
+	struct timespec t0;
+	int disks = count_blocks(NULL);
+
+	snprintf(p, sizeof(p), "/sys/bus/virtio/drivers/%s", drv);
+	d = opendir(p);
+	while (d && (e = readdir(d)))
+		if (!strncmp(e->d_name, "virtio", 6))
+			snprintf(dev, sizeof(dev), "%.63s", e->d_name);
+	if (d)
+		closedir(d);
+	if (!dev[0]) {
+		printf("E2E unbind %s: no device bound\n", drv);
+		failures++;
+		return;
+	}
+
+	snprintf(p, sizeof(p), "/sys/bus/virtio/drivers/%s/unbind", drv);
+	if (write_str(p, dev)) {
+		printf("E2E unbind %s %s failed: %s\n", drv, dev, strerror(errno));
+		failures++;
+		return;
+	}
+	printf("E2E unbind %s %s done\n", drv, dev);
+	report_bound("unbound");
+	phase("unbound", cat);
+	snprintf(p, sizeof(p), "/sys/bus/virtio/drivers/%s/bind", drv);
+	if (write_str(p, dev)) {
+		printf("E2E unbind %s %s rebind failed: %s\n", drv, dev,
+		       strerror(errno));
+		failures++;
+		return;
+	}
+	/* Nothing probes the endpoints again by itself: ask for it */
+	d = opendir("/sys/bus/pci/devices");
+	while (d && (e = readdir(d))) {
+		if (e->d_name[0] != '.')
+			write_str("/sys/bus/pci/drivers_probe", e->d_name);
+	}
+	if (d)
+		closedir(d);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (ms_since(&t0) < 20000 && count_blocks(NULL) < disks)
+		msleep(50);
+	msleep(500);
+	printf("E2E unbind %s %s rebound: %d disks after %ld ms\n", drv, dev,
+	       count_blocks(NULL), ms_since(&t0));
+	report_bound("rebound");
+	snprintf(blk_tag, sizeof(blk_tag), "blk-rebound");
+	report_block(bytes, NULL);
+	snprintf(blk_tag, sizeof(blk_tag), "blk");
+	phase("rebound", cat);
+}
+
 int main(void)
 {
 	char list[1024], secs[16] = "2", name[256];
@@ -556,7 +731,7 @@ int main(void)
 	if (opt_str("e2e.insmod", name, sizeof(name)))
 		insmod(name);
 	report_pci();
-	report_block(bytes);
+	report_block(bytes, NULL);
 	v = opt("e2e.kmemleak");
 	if (v)
 		kmemleak_scan(strtoul(v, NULL, 0));
@@ -564,10 +739,15 @@ int main(void)
 		opt_str("e2e.bench_seconds", secs, sizeof(secs));
 		bench(list, secs);
 	}
-	if (opt_str("e2e.cat", list, sizeof(list)))
-		cat_files(list);
+	if (!opt_str("e2e.cat", list, sizeof(list)))
+		list[0] = '\0';
+	cat_files(list);
+	if (opt_str("e2e.replug", name, sizeof(name)))
+		replug(name, bytes, list[0] ? list : NULL);
 	if (opt_str("e2e.rmmod", name, sizeof(name)))
 		rmmod(name);
+	if (opt_str("e2e.unbind", name, sizeof(name)))
+		unbind_iommu(name, bytes, list[0] ? list : NULL);
 	printf("E2E end failures=%d\n", failures);
 	fflush(stdout);
 	sync();
