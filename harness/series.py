@@ -13,7 +13,9 @@ series/NNNN-slug           one per patch, applied in name order:
      finishes]
 
 Commands:
-  lint            every overlay file is carried by exactly one patch
+  lint            every overlay file is carried by exactly one patch, and
+                  no driver outside drivers/iommu reaches into the ARM
+                  default mapping (harness/arm-iommu-api.allow excepted)
   commit TREE     commit the series onto TREE (a git tree at the base)
   format TREE OUT git format-patch TREE's series with the cover letter
 """
@@ -86,12 +88,91 @@ def lint():
     for f in overlay_files():
         if f not in owner:
             errors.append(f'{f}: in the overlay but in no patch of series/')
+    errors += lint_arm_iommu_api()
     for e in errors:
         print(f'series lint: {e}', file=sys.stderr)
     n = len(patches())
     print(f'series lint: {n} patches, {len(owner)} files, '
           f"{'OK' if not errors else f'{len(errors)} errors'}")
     return 1 if errors else 0
+
+
+KSRC = os.path.join(TOP, 'build', 'linux')
+ALLOW = os.path.join(TOP, 'harness', 'arm-iommu-api.allow')
+# A driver that takes the ARM default mapping of its device
+# (to_dma_iommu_mapping()) or detaches its device from a mapping it did not
+# create (arm_iommu_detach_device() in a file that never calls
+# arm_iommu_create_mapping()) undoes what arch_setup_dma_ops() did: it
+# should set driver_managed_iommu instead.  Stub #defines do not count.
+API_USE = re.compile(r'^(?!\s*#\s*define).*\b(to_dma_iommu_mapping|'
+                     r'arm_iommu_detach_device|arm_iommu_create_mapping)\s*\(')
+
+
+def arm_iommu_api_files():
+    """{path: set of API names} for drivers/ outside drivers/iommu, on the
+    base with the overlay laid over it."""
+    base = subprocess.run(['git', '-C', KSRC, 'grep', '-lE',
+                           'to_dma_iommu_mapping|arm_iommu_detach_device',
+                           'base', '--', 'drivers'],
+                          text=True, stdout=subprocess.PIPE)
+    if base.returncode not in (0, 1):
+        sys.exit('series lint: cannot read the base tree (run: make prepare)')
+    files = {line.split(':', 1)[1] for line in base.stdout.splitlines()}
+    files |= {f for f in overlay_files() if f.startswith('drivers/')}
+    found = {}
+    for f in sorted(files):
+        if f.startswith('drivers/iommu/') or not f.endswith(('.c', '.h')):
+            continue
+        path = os.path.join(TOP, f)
+        if os.path.isfile(path):
+            with open(path, errors='replace') as fh:
+                text = fh.read()
+        else:
+            text = git('show', f'base:{f}', cwd=KSRC)
+        used = {m.group(1) for line in text.splitlines()
+                for m in [API_USE.match(line)] if m}
+        if used:
+            found[f] = used
+    return found
+
+
+def lint_arm_iommu_api():
+    """Errors for drivers that undo the ARM default mapping, and for
+    allow-list entries without a reason or without a use left."""
+    errors, allowed = [], {}
+    with open(ALLOW) as fh:
+        for n, line in enumerate(fh, 1):
+            line = line.strip()
+            if not line or line.startswith('#'):
+                continue
+            path, _, reason = line.partition(':')
+            if not reason.strip():
+                errors.append(f'{ALLOW}:{n}: {path}: no reason given')
+            allowed[path.strip()] = reason.strip()
+    found = arm_iommu_api_files()
+    for f, used in found.items():
+        bad = []
+        if 'to_dma_iommu_mapping' in used:
+            bad.append('takes the default mapping (to_dma_iommu_mapping())')
+        if 'arm_iommu_detach_device' in used and \
+           'arm_iommu_create_mapping' not in used:
+            bad.append('detaches a mapping it did not create '
+                       '(arm_iommu_detach_device())')
+        if bad and f not in allowed:
+            errors.append(f'{f}: {"; ".join(bad)}: set driver_managed_iommu '
+                          f'instead, or add it to {os.path.basename(ALLOW)} '
+                          'with a reason')
+        elif not bad and f in allowed:
+            errors.append(f'{os.path.basename(ALLOW)}: {f} is allowed but '
+                          'no longer needs it')
+    for f in allowed:
+        if f not in found:
+            errors.append(f'{os.path.basename(ALLOW)}: {f} does not use '
+                          'the ARM mapping API')
+    users = ', '.join(f'{f} ({"allowed: " + allowed[f] if f in allowed else "creates its own"})'
+                      for f in sorted(found))
+    print(f'series lint: ARM mapping API in drivers/: {users or "none"}')
+    return errors
 
 
 def commit(tree):
