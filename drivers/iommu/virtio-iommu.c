@@ -468,20 +468,38 @@ static int viommu_add_resv_mem(struct viommu_endpoint *vdev,
 {
 	size_t size;
 	u64 start64, end64;
-	phys_addr_t start, end;
+	phys_addr_t start;
 	struct iommu_resv_region *region = NULL, *next;
 	unsigned long prot = IOMMU_WRITE | IOMMU_NOEXEC | IOMMU_MMIO;
-
-	start = start64 = le64_to_cpu(mem->start);
-	end = end64 = le64_to_cpu(mem->end);
-	size = end64 - start64 + 1;
-
-	/* Catch any overflow, including the unlikely end64 - start64 + 1 = 0 */
-	if (start != start64 || end != end64 || size < end64 - start64)
-		return -EOVERFLOW;
+	/* Last IOVA an endpoint can use, and a region can describe */
+	u64 limit = min_t(u64, PHYS_ADDR_MAX,
+			  DMA_BIT_MASK(sizeof(dma_addr_t) * BITS_PER_BYTE));
 
 	if (len < sizeof(*mem))
 		return -EINVAL;
+
+	start64 = le64_to_cpu(mem->start);
+	end64 = le64_to_cpu(mem->end);
+	if (start64 > end64)
+		return -EINVAL;
+
+	/*
+	 * A region beyond the IOVAs this kernel can use (above 4 GiB without
+	 * LPAE) reserves nothing it could hand out: skip it, and keep the
+	 * part of a region that starts below.  Failing would cost the
+	 * endpoint its IOMMU.
+	 */
+	if (start64 > limit) {
+		dev_dbg(vdev->dev, "resv mem %#llx-%#llx beyond %#llx, skipped\n",
+			start64, end64, limit);
+		return 0;
+	}
+	end64 = min(end64, limit);
+	/* The size must fit a size_t: a 4 GiB region loses its last page */
+	if (end64 - start64 >= SIZE_MAX)
+		end64 = start64 + SIZE_MAX - PAGE_SIZE;
+	start = start64;
+	size = end64 - start64 + 1;
 
 	switch (mem->subtype) {
 	default:
