@@ -757,9 +757,8 @@ static int __dma_info_to_prot(enum dma_data_direction dir, unsigned long attrs)
 /* IOMMU */
 
 static int extend_iommu_mapping(struct dma_iommu_mapping *mapping);
-static int arm_iommu_reserve_pages(struct dma_iommu_mapping *mapping,
-				   unsigned long first, unsigned long count,
-				   bool exclusive);
+static int arm_iommu_grow_bitmaps(struct dma_iommu_mapping *mapping,
+				  unsigned long pages);
 
 /*
  * The last IOVA @dev can address: its streaming or its @coherent DMA mask,
@@ -1671,11 +1670,18 @@ __arm_iommu_alloc_mapping(struct iommu_domain *domain, dma_addr_t base,
 	if (!base)
 		bitmap_set(mapping->bitmaps[0], 0, 1);
 
-	/* Nor the pages that the last bitmap holds past the end of the window */
+	/*
+	 * Nor the pages that the last bitmap holds past the end of the window:
+	 * allocate the bitmaps up to the last, as the allocator uses them in
+	 * order.
+	 */
 	total = (unsigned long)extensions * mapping->bits;
-	if (total > bits && arm_iommu_reserve_pages(mapping, bits, total - bits,
-						    false))
-		goto err;
+	if (total > bits) {
+		if (arm_iommu_grow_bitmaps(mapping, total))
+			goto err;
+		bitmap_set(mapping->bitmaps[extensions - 1],
+			   bits - (extensions - 1) * mapping->bits, total - bits);
+	}
 
 	return mapping;
 err:
@@ -1759,56 +1765,40 @@ static int extend_iommu_mapping(struct dma_iommu_mapping *mapping)
 }
 
 /*
- * Mark the IOVA pages [@first, @first + @count) of @mapping, counted in
- * pages from mapping->base, as in use so that the allocator never hands
- * them out, allocating the bitmaps that hold them.  Pages past the last
- * bitmap are ignored.  With @exclusive, fail with -EBUSY and change
- * nothing if one of them is in use already.  Bitmaps are allocated as
- * __alloc_iova_order() does, without sleeping: -ENOMEM if that fails.
+ * Have the bitmaps of @mapping hold its first @pages IOVA pages, counted
+ * from mapping->base.  The bitmaps are allocated before the lock is taken,
+ * as the callers may sleep; the allocator, which may not, extends the
+ * mapping with GFP_ATOMIC instead.  The allocator uses the bitmaps in
+ * order, so all up to the last one needed are allocated.
+ *
+ * Return: 0, or -ENOMEM.
  */
-static int arm_iommu_reserve_pages(struct dma_iommu_mapping *mapping,
-				   unsigned long first, unsigned long count,
-				   bool exclusive)
+static int arm_iommu_grow_bitmaps(struct dma_iommu_mapping *mapping,
+				  unsigned long pages)
 {
-	unsigned long total = (unsigned long)mapping->extensions * mapping->bits;
-	unsigned long page, end, flags;
-	unsigned int i, need;
-	int ret = 0;
+	unsigned int need = min_t(unsigned long,
+				  DIV_ROUND_UP(pages, mapping->bits),
+				  mapping->extensions);
+	unsigned long *bitmap = NULL;
+	unsigned long flags;
 
-	if (first >= total || !count)
-		return 0;
-	end = first + min(count, total - first);
-	need = DIV_ROUND_UP(end, mapping->bits);
-
-	spin_lock_irqsave(&mapping->lock, flags);
-	/* The allocator uses the bitmaps in order: allocate up to the last */
-	while (mapping->nr_bitmaps < need) {
-		ret = extend_iommu_mapping(mapping);
-		if (ret)
-			goto unlock;
-	}
-	for (page = first; exclusive && page < end; page = (i + 1) * mapping->bits) {
-		unsigned long off, stop;
-
-		i = page / mapping->bits;
-		off = page - i * mapping->bits;
-		stop = min(end - i * mapping->bits, mapping->bits);
-		if (find_next_bit(mapping->bitmaps[i], stop, off) < stop) {
-			ret = -EBUSY;
-			goto unlock;
+	for (;;) {
+		spin_lock_irqsave(&mapping->lock, flags);
+		if (mapping->nr_bitmaps < need && bitmap) {
+			mapping->bitmaps[mapping->nr_bitmaps++] = bitmap;
+			bitmap = NULL;
 		}
-	}
-	for (page = first; page < end; page = (i + 1) * mapping->bits) {
-		unsigned long off, stop;
+		if (mapping->nr_bitmaps >= need) {
+			spin_unlock_irqrestore(&mapping->lock, flags);
+			kfree(bitmap);
+			return 0;
+		}
+		spin_unlock_irqrestore(&mapping->lock, flags);
 
-		i = page / mapping->bits;
-		off = page - i * mapping->bits;
-		stop = min(end - i * mapping->bits, mapping->bits);
-		bitmap_set(mapping->bitmaps[i], off, stop - off);
+		bitmap = kzalloc(mapping->bitmap_size, GFP_KERNEL);
+		if (!bitmap)
+			return -ENOMEM;
 	}
-unlock:
-	spin_unlock_irqrestore(&mapping->lock, flags);
-	return ret;
 }
 
 /**
@@ -1827,6 +1817,16 @@ void arm_iommu_release_mapping(struct dma_iommu_mapping *mapping)
 }
 EXPORT_SYMBOL_GPL(arm_iommu_release_mapping);
 
+/* Record that @dev, attached to @mapping's domain, uses @mapping */
+static void __arm_iommu_set_mapping(struct device *dev,
+				    struct dma_iommu_mapping *mapping)
+{
+	kref_get(&mapping->kref);
+	to_dma_iommu_mapping(dev) = mapping;
+
+	pr_debug("Attached IOMMU controller to %s device.\n", dev_name(dev));
+}
+
 static int __arm_iommu_attach_device(struct device *dev,
 				     struct dma_iommu_mapping *mapping)
 {
@@ -1836,10 +1836,7 @@ static int __arm_iommu_attach_device(struct device *dev,
 	if (err)
 		return err;
 
-	kref_get(&mapping->kref);
-	to_dma_iommu_mapping(dev) = mapping;
-
-	pr_debug("Attached IOMMU controller to %s device.\n", dev_name(dev));
+	__arm_iommu_set_mapping(dev, mapping);
 	return 0;
 }
 
@@ -1870,13 +1867,15 @@ static void __arm_iommu_detach_device(struct device *dev,
 /**
  * struct arm_iommu_master - a master attached to its default mapping
  * @list: in &arm_iommu_default.masters
- * @dev: the master
+ * @dev: the master, of which the entry holds a reference
  * @def: its default mapping
+ * @resv: &struct arm_iommu_resv_ref entries: the reserved ranges it needs
  */
 struct arm_iommu_master {
 	struct list_head list;
 	struct device *dev;
 	struct arm_iommu_default *def;
+	struct list_head resv;
 };
 
 /**
@@ -1884,18 +1883,41 @@ struct arm_iommu_master {
  * @list: in &arm_iommu_default.reserved
  * @start: first IOVA (bytes)
  * @end: last IOVA (bytes)
+ * @prot: IOMMU_READ, IOMMU_WRITE, ... of a direct-mapped range
+ * @direct: mapped one to one (IOMMU_RESV_DIRECT, _DIRECT_RELAXABLE)
+ * @users: masters of the mapping whose reserved regions include it
+ *
+ * Masters with the same region share one entry; regions that overlap
+ * without being the same get one entry each.  A page is kept out of the
+ * allocator, and a direct-mapped page stays mapped, as long as one entry
+ * covers it.
  */
 struct arm_iommu_resv {
 	struct list_head list;
 	u64 start;
 	u64 end;
+	int prot;
+	bool direct;
+	unsigned int users;
+};
+
+/**
+ * struct arm_iommu_resv_ref - a reserved range one master needs
+ * @list: in &arm_iommu_master.resv
+ * @resv: the range
+ */
+struct arm_iommu_resv_ref {
+	struct list_head list;
+	struct arm_iommu_resv *resv;
 };
 
 /**
  * struct arm_iommu_default - a default mapping
  * @list: in arm_iommu_defaults
  * @mapping: the mapping
- * @iommu: the IOMMU instance its masters are behind
+ * @iommu: the IOMMU instance its masters are behind; only compared, never
+ *	dereferenced, as the instance may go before the last master does
+ * @iommu_name: name of the IOMMU instance's device, for debugfs
  * @window_start: first DMA address of the masters' DMA window
  * @window_end: last DMA address of the window
  * @iova_start: first IOVA of the mapping: the window clamped to the
@@ -1910,6 +1932,7 @@ struct arm_iommu_default {
 	struct list_head list;
 	struct dma_iommu_mapping *mapping;
 	struct iommu_device *iommu;
+	const char *iommu_name;
 	u64 window_start;
 	u64 window_end;
 	u64 iova_start;
@@ -1948,7 +1971,7 @@ early_param("arm_iommu", arm_iommu_policy_setup);
 
 static const char *arm_iommu_name(struct iommu_device *iommu)
 {
-	return iommu->dev ? dev_name(iommu->dev) : "(unnamed)";
+	return iommu && iommu->dev ? dev_name(iommu->dev) : "(unnamed)";
 }
 
 static struct arm_iommu_master *arm_iommu_find_master(struct device *dev)
@@ -1972,8 +1995,12 @@ static void arm_iommu_free_default(struct arm_iommu_default *def)
 	list_for_each_entry_safe(resv, next, &def->reserved, list)
 		kfree(resv);
 	arm_iommu_release_mapping(def->mapping);
+	kfree_const(def->iommu_name);
 	kfree(def);
 }
+
+static void arm_iommu_put_resvs(struct arm_iommu_default *def,
+				struct arm_iommu_master *master);
 
 /*
  * Take @master off its default mapping, dropping its references but for
@@ -1986,6 +2013,8 @@ static void arm_iommu_put_master(struct arm_iommu_master *master,
 	struct arm_iommu_default *def = master->def;
 
 	list_del(&master->list);
+	arm_iommu_put_resvs(def, master);
+	put_device(master->dev);
 	kfree(master);
 	if (!hand_over)
 		kref_put(&def->mapping->kref, release_iommu_mapping);
@@ -1995,8 +2024,14 @@ static void arm_iommu_put_master(struct arm_iommu_master *master,
 
 /*
  * A new default mapping for the masters of @dev's IOMMU instance in the
- * DMA window [@start, @end]: the IOVA space is the window clamped to what
- * the domain translates (its aperture) and to 32 bits.
+ * DMA window [@start, @end], with @dev attached to its domain: the IOVA
+ * space is the window clamped to what the domain translates (its
+ * aperture) and to the 4 GiB a mapping can hold.
+ *
+ * The first master is attached before the domain is read: IOMMU drivers
+ * such as virtio-iommu and arm-smmu finalise a paging domain (its
+ * aperture, its page table) only when it is first attached, so before
+ * that its geometry says nothing and iommu_map() fails.
  */
 static struct arm_iommu_default *
 arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
@@ -2004,12 +2039,18 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
 	struct dma_iommu_mapping *mapping;
 	struct iommu_domain *domain;
 	struct arm_iommu_default *def;
-	u64 iova_start = start, iova_end = min_t(u64, end, DMA_BIT_MASK(32));
+	u64 iova_start = start, iova_end = min_t(u64, end, (dma_addr_t)~0ULL);
 	int err;
 
 	def = kzalloc(sizeof(*def), GFP_KERNEL);
 	if (!def)
 		return ERR_PTR(-ENOMEM);
+	def->iommu_name = kstrdup_const(arm_iommu_name(dev->iommu->iommu_dev),
+					GFP_KERNEL);
+	if (!def->iommu_name) {
+		err = -ENOMEM;
+		goto err_free;
+	}
 
 	domain = iommu_paging_domain_alloc(dev);
 	if (IS_ERR(domain)) {
@@ -2017,23 +2058,29 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
 		goto err_free;
 	}
 
+	err = iommu_attach_device(domain, dev);
+	if (err)
+		goto err_domain;
+
 	if (domain->geometry.force_aperture) {
 		iova_start = max_t(u64, iova_start,
 				   domain->geometry.aperture_start);
 		iova_end = min_t(u64, iova_end, domain->geometry.aperture_end);
 	}
 	if (iova_start > iova_end) {
-		dev_warn(dev, "DMA window %#llx-%#llx is outside the IOMMU aperture\n",
-			 start, end);
+		dev_warn(dev, "DMA window %#llx-%#llx is outside the IOMMU aperture %#llx-%#llx\n",
+			 start, end, (u64)domain->geometry.aperture_start,
+			 (u64)domain->geometry.aperture_end);
 		err = -ERANGE;
-		goto err_domain;
+		goto err_detach;
 	}
+	iova_end = min_t(u64, iova_end, iova_start + SZ_4G - 1);
 
 	mapping = __arm_iommu_alloc_mapping(domain, iova_start,
 					    iova_end - iova_start + 1);
 	if (IS_ERR(mapping)) {
 		err = PTR_ERR(mapping);
-		goto err_domain;
+		goto err_detach;
 	}
 
 	def->mapping = mapping;
@@ -2048,26 +2095,195 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
 	list_add_tail(&def->list, &arm_iommu_defaults);
 	return def;
 
+err_detach:
+	iommu_detach_device(domain, dev);
 err_domain:
 	iommu_domain_free(domain);
 err_free:
+	kfree_const(def->iommu_name);
 	kfree(def);
 	return ERR_PTR(err);
+}
+
+/* Whether IOVA page @page of @mapping (counted from its base) is in use */
+static bool arm_iommu_page_used(struct dma_iommu_mapping *mapping,
+				unsigned long page)
+{
+	unsigned long i = page / mapping->bits;
+
+	return i < mapping->nr_bitmaps &&
+	       test_bit(page % mapping->bits, mapping->bitmaps[i]);
+}
+
+/*
+ * Whether IOVA page @page of @def's mapping is kept out of the allocator
+ * by a reserved range of @def (a direct-mapped one with @direct), or, as
+ * IOVA 0, by the mapping itself.
+ */
+static bool arm_iommu_page_reserved(struct arm_iommu_default *def,
+				    unsigned long page, bool direct)
+{
+	u64 start = def->mapping->base + ((u64)page << PAGE_SHIFT);
+	struct arm_iommu_resv *resv;
+
+	if (!direct && !start)
+		return true;
+	list_for_each_entry(resv, &def->reserved, list)
+		if ((resv->direct || !direct) && resv->start < start + PAGE_SIZE &&
+		    start <= resv->end)
+			return true;
+	return false;
+}
+
+/* The IOVA pages of @resv in its mapping, counted from the mapping's base */
+static void arm_iommu_resv_pages(struct arm_iommu_default *def,
+				 struct arm_iommu_resv *resv,
+				 unsigned long *first, unsigned long *last)
+{
+	*first = (resv->start - def->mapping->base) >> PAGE_SHIFT;
+	*last = (resv->end - def->mapping->base) >> PAGE_SHIFT;
+}
+
+/*
+ * Keep the pages of @resv, not yet in @def's list, out of the allocator.
+ * A page in use that no reserved range covers holds a live buffer: fail
+ * with -EBUSY then, and change nothing.  Return: 0, -EBUSY or -ENOMEM.
+ */
+static int arm_iommu_reserve_range(struct arm_iommu_default *def,
+				   struct arm_iommu_resv *resv)
+{
+	struct dma_iommu_mapping *mapping = def->mapping;
+	unsigned long first, last, page, flags;
+	int ret;
+
+	arm_iommu_resv_pages(def, resv, &first, &last);
+	ret = arm_iommu_grow_bitmaps(mapping, last + 1);
+	if (ret)
+		return ret;
+
+	spin_lock_irqsave(&mapping->lock, flags);
+	for (page = first; page <= last; page++) {
+		if (arm_iommu_page_used(mapping, page) &&
+		    !arm_iommu_page_reserved(def, page, false)) {
+			spin_unlock_irqrestore(&mapping->lock, flags);
+			return -EBUSY;
+		}
+	}
+	for (page = first; page <= last; page++)
+		set_bit(page % mapping->bits,
+			mapping->bitmaps[page / mapping->bits]);
+	spin_unlock_irqrestore(&mapping->lock, flags);
+	return 0;
+}
+
+/*
+ * Give back to the allocator the pages of @resv, no longer in @def's list,
+ * that no other reserved range covers.
+ */
+static void arm_iommu_release_range(struct arm_iommu_default *def,
+				    struct arm_iommu_resv *resv)
+{
+	struct dma_iommu_mapping *mapping = def->mapping;
+	unsigned long first, last, page, flags;
+
+	arm_iommu_resv_pages(def, resv, &first, &last);
+	spin_lock_irqsave(&mapping->lock, flags);
+	for (page = first; page <= last; page++)
+		if (!arm_iommu_page_reserved(def, page, false))
+			clear_bit(page % mapping->bits,
+				  mapping->bitmaps[page / mapping->bits]);
+	spin_unlock_irqrestore(&mapping->lock, flags);
+}
+
+/*
+ * Map (@map) the IOVA pages [@first, @last] of direct-mapped @resv, not in
+ * @def's list, one to one, or unmap them, but those another direct-mapped
+ * range of @def maps already.  Mapping undoes itself on failure.
+ * Return: 0, or the error of iommu_map().
+ */
+static int arm_iommu_map_direct_pages(struct arm_iommu_default *def,
+				      struct arm_iommu_resv *resv,
+				      unsigned long first, unsigned long last,
+				      bool map)
+{
+	struct iommu_domain *domain = def->mapping->domain;
+	unsigned long page, run;
+	int ret;
+
+	for (page = first; page <= last; page = run + 1) {
+		u64 iova = def->mapping->base + ((u64)page << PAGE_SHIFT);
+		size_t size;
+
+		run = page;
+		if (arm_iommu_page_reserved(def, page, true))
+			continue;
+		while (run < last && !arm_iommu_page_reserved(def, run + 1, true))
+			run++;
+		size = (run - page + 1) << PAGE_SHIFT;
+		if (!map) {
+			iommu_unmap(domain, iova, size);
+			continue;
+		}
+		ret = iommu_map(domain, iova, iova, size, resv->prot, GFP_KERNEL);
+		if (ret) {
+			if (page > first)
+				arm_iommu_map_direct_pages(def, resv, first,
+							   page - 1, false);
+			return ret;
+		}
+	}
+	return 0;
+}
+
+static int arm_iommu_map_direct(struct arm_iommu_default *def,
+				struct arm_iommu_resv *resv, bool map)
+{
+	unsigned long first, last;
+
+	arm_iommu_resv_pages(def, resv, &first, &last);
+	return arm_iommu_map_direct_pages(def, resv, first, last, map);
+}
+
+/*
+ * Drop @master's references to the reserved ranges of @def: a range no
+ * master needs any more is unmapped if direct and given back to the
+ * allocator.
+ */
+static void arm_iommu_put_resvs(struct arm_iommu_default *def,
+				struct arm_iommu_master *master)
+{
+	struct arm_iommu_resv_ref *ref, *next;
+
+	list_for_each_entry_safe(ref, next, &master->resv, list) {
+		struct arm_iommu_resv *resv = ref->resv;
+
+		list_del(&ref->list);
+		kfree(ref);
+		if (--resv->users)
+			continue;
+		list_del(&resv->list);
+		if (resv->direct)
+			arm_iommu_map_direct(def, resv, false);
+		arm_iommu_release_range(def, resv);
+		kfree(resv);
+	}
 }
 
 /*
  * Keep the IOVAs of @dev's reserved regions (MSI doorbells, ranges the
  * IOMMU cannot translate, ...) out of @def before @dev uses it, and map
- * its direct-mapped regions one to one.  When @def has other masters
- * already, a range one of their buffers holds makes it fail with -EBUSY.
+ * its direct-mapped regions one to one; @master, @dev's entry, records
+ * which ranges @dev needs.  A region that overlaps a live buffer of
+ * another master makes it fail with -EBUSY; on failure, what it reserved
+ * and mapped for @dev is undone.
  */
 static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
-				     struct device *dev)
+				     struct device *dev,
+				     struct arm_iommu_master *master)
 {
-	struct dma_iommu_mapping *mapping = def->mapping;
 	struct iommu_resv_region *region;
+	struct arm_iommu_resv_ref *ref;
 	struct arm_iommu_resv *resv;
-	unsigned long first, last;
 	LIST_HEAD(regions);
 	int ret = 0;
 
@@ -2076,41 +2292,57 @@ static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
 		u64 start = max_t(u64, region->start, def->iova_start);
 		u64 end = min_t(u64, region->start + region->length - 1,
 				def->iova_end);
-		bool known = false;
+		bool direct = region->type == IOMMU_RESV_DIRECT ||
+			      region->type == IOMMU_RESV_DIRECT_RELAXABLE;
+		bool found = false;
 
 		if (!region->length || start > end)
 			continue;
-		list_for_each_entry(resv, &def->reserved, list)
-			known |= resv->start <= start && end <= resv->end;
-		if (known)
-			continue;
-
-		resv = kzalloc(sizeof(*resv), GFP_KERNEL);
-		if (!resv) {
+		ref = kzalloc(sizeof(*ref), GFP_KERNEL);
+		if (!ref) {
 			ret = -ENOMEM;
 			break;
 		}
-		first = (start - def->iova_start) >> PAGE_SHIFT;
-		last = (end - def->iova_start) >> PAGE_SHIFT;
-		ret = arm_iommu_reserve_pages(mapping, first, last - first + 1,
-					      def->nr_masters);
-		if (!ret && (region->type == IOMMU_RESV_DIRECT ||
-			     region->type == IOMMU_RESV_DIRECT_RELAXABLE)) {
-			u64 map_start = ALIGN_DOWN(start, PAGE_SIZE);
-
-			ret = iommu_map(mapping->domain, map_start, map_start,
-					PAGE_ALIGN(end + 1) - map_start,
-					region->prot, GFP_KERNEL);
+		list_for_each_entry(resv, &def->reserved, list) {
+			if (resv->start == start && resv->end == end &&
+			    resv->direct == direct) {
+				found = true;
+				break;
+			}
 		}
-		if (ret) {
-			kfree(resv);
-			break;
+		if (found) {
+			resv->users++;
+		} else {
+			resv = kzalloc(sizeof(*resv), GFP_KERNEL);
+			if (!resv) {
+				kfree(ref);
+				ret = -ENOMEM;
+				break;
+			}
+			resv->start = start;
+			resv->end = end;
+			resv->prot = region->prot;
+			resv->direct = direct;
+			ret = arm_iommu_reserve_range(def, resv);
+			if (!ret && direct) {
+				ret = arm_iommu_map_direct(def, resv, true);
+				if (ret)
+					arm_iommu_release_range(def, resv);
+			}
+			if (ret) {
+				kfree(resv);
+				kfree(ref);
+				break;
+			}
+			resv->users = 1;
+			list_add_tail(&resv->list, &def->reserved);
 		}
-		resv->start = start;
-		resv->end = end;
-		list_add_tail(&resv->list, &def->reserved);
+		ref->resv = resv;
+		list_add_tail(&ref->list, &master->resv);
 	}
 	iommu_put_resv_regions(dev, &regions);
+	if (ret)
+		arm_iommu_put_resvs(def, master);
 	return ret;
 }
 
@@ -2133,6 +2365,7 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 	master = kzalloc(sizeof(*master), GFP_KERNEL);
 	if (!master)
 		return -ENOMEM;
+	INIT_LIST_HEAD(&master->resv);
 
 	list_for_each_entry(def, &arm_iommu_defaults, list) {
 		if (!isolated && !def->isolated && def->iommu == iommu &&
@@ -2152,19 +2385,30 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 		}
 	}
 
-	ret = arm_iommu_reserve_regions(def, dev);
-	if (!ret)
+	/*
+	 * A new mapping has its first master attached already; a shared one
+	 * takes another only once its reserved regions are kept out.
+	 */
+	ret = arm_iommu_reserve_regions(def, dev, master);
+	if (!ret && found) {
 		ret = __arm_iommu_attach_device(dev, def->mapping);
+		if (ret)
+			arm_iommu_put_resvs(def, master);
+	} else if (!ret) {
+		__arm_iommu_set_mapping(dev, def->mapping);
+	}
 	if (ret) {
-		if (found)
+		if (found) {
 			*refused = true;
-		else
+		} else {
+			iommu_detach_device(def->mapping->domain, dev);
 			arm_iommu_free_default(def);
+		}
 		kfree(master);
 		return ret;
 	}
 
-	master->dev = dev;
+	master->dev = get_device(dev);
 	master->def = def;
 	kref_get(&def->mapping->kref);
 	list_add_tail(&master->list, &def->masters);
@@ -2309,6 +2553,7 @@ static int arm_iommu_mappings_show(struct seq_file *s, void *unused)
 {
 	struct arm_iommu_default *def;
 	struct arm_iommu_master *master;
+	struct arm_iommu_resv *resv;
 
 	mutex_lock(&arm_iommu_defaults_lock);
 	list_for_each_entry(def, &arm_iommu_defaults, list) {
@@ -2324,12 +2569,16 @@ static int arm_iommu_mappings_show(struct seq_file *s, void *unused)
 		used = min(used, pages);
 
 		seq_printf(s, "iommu %s window %#llx-%#llx policy %s refcount %u masters %u\n",
-			   arm_iommu_name(def->iommu), def->window_start,
+			   def->iommu_name, def->window_start,
 			   def->window_end, def->isolated ? "isolated" : "shared",
 			   kref_read(&mapping->kref), def->nr_masters);
 		seq_printf(s, "  iova %#llx-%#llx pages %lu used %lu free %lu\n",
 			   def->iova_start, def->iova_end, pages, used,
 			   pages - used);
+		list_for_each_entry(resv, &def->reserved, list)
+			seq_printf(s, "  reserved %#llx-%#llx%s users %u\n",
+				   resv->start, resv->end,
+				   resv->direct ? " direct" : "", resv->users);
 		list_for_each_entry(master, &def->masters, list)
 			seq_printf(s, "  master %s%s\n", dev_name(master->dev),
 				   dev_is_dma_coherent(master->dev) ?
