@@ -53,6 +53,9 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
  */
 #define ARM_DMA_TEST_DEFERRED_TIMEOUT	(40 * HZ)
 
+/* Regions of single masters a test IOMMU instance can have */
+#define ARM_DMA_TEST_MAX_REGIONS	8
+
 /**
  * struct test_iommu - an IOMMU instance of the test IOMMU driver
  * @iommu: registered with the IOMMU core
@@ -65,6 +68,10 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
  * @aperture: first and last IOVA its domains translate
  * @reserved: start and size of the reserved region of each master, if any
  * @msi: start and size of the MSI region of each master, if any
+ * @direct: start and size of the direct-mapped region of each master, if any
+ * @master_regions: <stream ID, type, start, size> of regions of one master
+ *	each, type 0 reserved, 1 direct-mapped
+ * @nr_master_regions: number of @master_regions
  * @domains_allocated: paging domains allocated for masters behind it
  * @domains_freed: paging domains freed
  * @domains_refused: paging domain allocations refused
@@ -82,6 +89,9 @@ struct test_iommu {
 	u32 aperture[2];
 	u32 reserved[2];
 	u32 msi[2];
+	u32 direct[2];
+	u32 master_regions[ARM_DMA_TEST_MAX_REGIONS][4];
+	int nr_master_regions;
 	atomic_t domains_allocated;
 	atomic_t domains_freed;
 	atomic_t domains_refused;
@@ -94,12 +104,14 @@ struct test_iommu {
  * @domain: the IOMMU core's view
  * @tiommu: the instance it was allocated for
  * @masters: masters attached to it, under tiommu->lock
+ * @finalised: its geometry is set and it maps; see test_iommu_attach_geometry
  * @table: IOVA page frame -> physical page frame, one entry per page
  */
 struct test_domain {
 	struct iommu_domain domain;
 	struct test_iommu *tiommu;
 	unsigned int masters;
+	bool finalised;
 	struct xarray table;
 };
 
@@ -113,6 +125,14 @@ struct test_master {
 
 static LIST_HEAD(test_iommus);
 static DEFINE_MUTEX(test_iommus_lock);
+
+/*
+ * Finalise paging domains at their first attach, as virtio-iommu
+ * (viommu_domain_finalise()) and arm-smmu do: until then a domain has no
+ * geometry and refuses to map.  Otherwise a domain is complete when
+ * allocated.  Set by the suites that run in that mode.
+ */
+static bool test_iommu_attach_geometry;
 
 static struct test_domain *to_test_domain(struct iommu_domain *domain)
 {
@@ -157,6 +177,12 @@ static int test_domain_attach(struct iommu_domain *domain, struct device *dev)
 	int ret = 0;
 
 	spin_lock(&t->lock);
+	if (!td->finalised) {
+		td->domain.geometry.aperture_start = t->aperture[0];
+		td->domain.geometry.aperture_end = t->aperture[1];
+		td->domain.geometry.force_aperture = true;
+		WRITE_ONCE(td->finalised, true);
+	}
 	if (tm->domain == td)
 		goto unlock;
 	if (t->domain_masters && td->masters >= t->domain_masters) {
@@ -184,6 +210,10 @@ static int test_domain_map(struct iommu_domain *domain, unsigned long iova,
 	unsigned long flags;
 	int ret = 0;
 	size_t i;
+
+	/* virtio-iommu: -EINVAL from viommu_map_pages() before finalising */
+	if (!READ_ONCE(td->finalised))
+		return -EINVAL;
 
 	/* Callers may hold spinlocks with interrupts off: never sleep here */
 	xa_lock_irqsave(&td->table, flags);
@@ -260,9 +290,12 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
 	xa_init_flags(&td->table, XA_FLAGS_LOCK_IRQ);
 	td->domain.ops = &test_domain_ops;
 	td->domain.pgsize_bitmap = PAGE_SIZE;
-	td->domain.geometry.aperture_start = t->aperture[0];
-	td->domain.geometry.aperture_end = t->aperture[1];
-	td->domain.geometry.force_aperture = true;
+	if (!test_iommu_attach_geometry) {
+		td->domain.geometry.aperture_start = t->aperture[0];
+		td->domain.geometry.aperture_end = t->aperture[1];
+		td->domain.geometry.force_aperture = true;
+		td->finalised = true;
+	}
 	atomic_inc(&t->domains_allocated);
 	return &td->domain;
 }
@@ -331,11 +364,28 @@ static void test_iommu_add_region(struct device *dev, struct list_head *head,
 static void test_iommu_get_resv_regions(struct device *dev,
 					struct list_head *head)
 {
+	struct iommu_fwspec *fwspec = dev_iommu_fwspec_get(dev);
 	struct test_iommu *t = test_iommu_of_master(dev);
+	int i;
 
 	test_iommu_add_region(dev, head, t->reserved, 0, IOMMU_RESV_RESERVED);
 	test_iommu_add_region(dev, head, t->msi, IOMMU_WRITE | IOMMU_MMIO,
 			      IOMMU_RESV_MSI);
+	test_iommu_add_region(dev, head, t->direct, IOMMU_READ | IOMMU_WRITE,
+			      IOMMU_RESV_DIRECT);
+	for (i = 0; fwspec && i < t->nr_master_regions; i++) {
+		const u32 *r = t->master_regions[i];
+
+		if (r[0] != fwspec->ids[0])
+			continue;
+		if (r[1])
+			test_iommu_add_region(dev, head, &r[2],
+					      IOMMU_READ | IOMMU_WRITE,
+					      IOMMU_RESV_DIRECT);
+		else
+			test_iommu_add_region(dev, head, &r[2], 0,
+					      IOMMU_RESV_RESERVED);
+	}
 }
 
 static int test_iommu_of_xlate(struct device *dev,
@@ -375,6 +425,14 @@ static int test_iommu_probe(struct platform_device *pdev)
 	of_property_read_u32_array(np, "linux,aperture", t->aperture, 2);
 	of_property_read_u32_array(np, "linux,reserved", t->reserved, 2);
 	of_property_read_u32_array(np, "linux,msi", t->msi, 2);
+	of_property_read_u32_array(np, "linux,direct", t->direct, 2);
+	ret = of_property_count_u32_elems(np, "linux,master-regions");
+	if (ret > 0) {
+		t->nr_master_regions = min(ret / 4, ARM_DMA_TEST_MAX_REGIONS);
+		of_property_read_u32_array(np, "linux,master-regions",
+					   &t->master_regions[0][0],
+					   t->nr_master_regions * 4);
+	}
 	mutex_lock(&test_iommus_lock);
 	list_add_tail(&t->list, &test_iommus);
 	mutex_unlock(&test_iommus_lock);
@@ -468,6 +526,10 @@ enum arm_dma_test_master_id {
 	TEST_NOSHARE_MASTER,
 	TEST_NODOMAIN_MASTER,
 	TEST_RESV_MASTER,
+	TEST_IDMAP_MASTER,
+	TEST_RESV_SHARED_MASTER,
+	TEST_RESV_NOSHARE_MASTER,
+	TEST_HIGH_WINDOW_MASTER,
 	TEST_LATE_MASTER,
 	TEST_ABSENT_MASTER,
 };
@@ -486,6 +548,13 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 	[TEST_NOSHARE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_NOSHARE_MASTER),
 	[TEST_NODOMAIN_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_NODOMAIN_MASTER),
 	[TEST_RESV_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_RESV_MASTER),
+	[TEST_IDMAP_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_IDMAP_MASTER),
+	[TEST_RESV_SHARED_MASTER] =
+		ARM_DMA_TEST_MATCH(ARM_DMA_TEST_RESV_SHARED_MASTER),
+	[TEST_RESV_NOSHARE_MASTER] =
+		ARM_DMA_TEST_MATCH(ARM_DMA_TEST_RESV_NOSHARE_MASTER),
+	[TEST_HIGH_WINDOW_MASTER] =
+		ARM_DMA_TEST_MATCH(ARM_DMA_TEST_HIGH_WINDOW_MASTER),
 	[TEST_LATE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_LATE_MASTER),
 	[TEST_ABSENT_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_ABSENT_MASTER),
 };
@@ -501,6 +570,8 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
  * @nr: number of @devs
  * @calls: calls of the probe function, deferred ones included
  * @defers: probes still to return -EPROBE_DEFER
+ * @own_domain: the paging domain an ARM_DMA_TEST_OWN_DOMAIN probe attached
+ * @own_domain_ret: what iommu_attach_device() returned to that probe
  */
 struct arm_dma_test_master {
 	struct platform_driver drv;
@@ -510,6 +581,8 @@ struct arm_dma_test_master {
 	unsigned int nr;
 	atomic_t calls;
 	atomic_t defers;
+	struct iommu_domain *own_domain;
+	int own_domain_ret;
 };
 
 static struct arm_dma_test_master *
@@ -543,6 +616,7 @@ static int arm_dma_test_master_probe(struct platform_device *pdev)
 #define ARM_DMA_TEST_MANAGED_DMA	BIT(2)	/* driver_managed_dma */
 #define ARM_DMA_TEST_OWN_MAPPING	BIT(3)	/* probe attaches a mapping */
 #define ARM_DMA_TEST_DEFER		BIT(4)	/* probe defers a few times */
+#define ARM_DMA_TEST_OWN_DOMAIN		BIT(5)	/* probe attaches a domain */
 
 /* How many times an ARM_DMA_TEST_DEFER driver's probe defers */
 #define ARM_DMA_TEST_DEFERS		3
@@ -581,6 +655,39 @@ static void arm_dma_test_own_mapping_remove(struct platform_device *pdev)
 }
 
 /*
+ * A driver that attaches a paging domain of its own in probe with the
+ * IOMMU API, as msm_iommu_new() does for MSM DRM, and keeps it until
+ * remove.  The probe succeeds either way; the test reads what the attach
+ * returned.
+ */
+static int arm_dma_test_own_domain_probe(struct platform_device *pdev)
+{
+	struct arm_dma_test_master *m = to_arm_dma_test_master(pdev);
+	struct iommu_domain *domain;
+
+	domain = iommu_paging_domain_alloc(&pdev->dev);
+	if (IS_ERR(domain))
+		return PTR_ERR(domain);
+	m->own_domain_ret = iommu_attach_device(domain, &pdev->dev);
+	if (m->own_domain_ret)
+		iommu_domain_free(domain);
+	else
+		m->own_domain = domain;
+	return arm_dma_test_master_probe(pdev);
+}
+
+static void arm_dma_test_own_domain_remove(struct platform_device *pdev)
+{
+	struct arm_dma_test_master *m = to_arm_dma_test_master(pdev);
+
+	if (m->own_domain) {
+		iommu_detach_device(m->own_domain, &pdev->dev);
+		iommu_domain_free(m->own_domain);
+		m->own_domain = NULL;
+	}
+}
+
+/*
  * Register a driver for the masters of compatible @id, as @flags say.  The
  * driver is unregistered, and the masters unbound, when the test ends.
  */
@@ -607,6 +714,10 @@ arm_dma_test_add_driver(struct kunit *test, enum arm_dma_test_master_id id,
 	if (flags & ARM_DMA_TEST_OWN_MAPPING) {
 		m->drv.probe = arm_dma_test_own_mapping_probe;
 		m->drv.remove = arm_dma_test_own_mapping_remove;
+	}
+	if (flags & ARM_DMA_TEST_OWN_DOMAIN) {
+		m->drv.probe = arm_dma_test_own_domain_probe;
+		m->drv.remove = arm_dma_test_own_domain_remove;
 	}
 	KUNIT_ASSERT_EQ(test, 0, kunit_platform_driver_register(test, &m->drv));
 	return m;
@@ -999,6 +1110,88 @@ static void arm_dma_test_windows(struct kunit *test)
 	dma_unmap_single(m->devs[1], dma, PAGE_SIZE, DMA_TO_DEVICE);
 }
 
+#ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
+/*
+ * With LPAE, the masters of a bus whose dma-ranges put their DMA window
+ * above 4 GiB get a mapping there, at most 4 GiB of it, and DMA addresses
+ * in it once their driver sets a DMA mask that covers it.
+ */
+static void arm_dma_test_window_high(struct kunit *test)
+{
+	struct dma_iommu_mapping *mapping;
+	struct platform_device *bus;
+	struct device_node *np;
+	struct device *dev;
+	dma_addr_t dma;
+	u8 *buf;
+
+	np = of_find_node_by_path("/arm-dma-test-high-window-bus");
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	bus = of_find_device_by_node(np);
+	of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, bus);
+	KUNIT_ASSERT_EQ(test, 0,
+			of_platform_populate(bus->dev.of_node, NULL, NULL,
+					     &bus->dev));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, arm_dma_test_depopulate,
+						  &bus->dev));
+
+	dev = arm_dma_test_bind(test, TEST_HIGH_WINDOW_MASTER);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_EXPECT_EQ(test, mapping->base, ARM_DMA_TEST_HIGH_WINDOW_BASE);
+
+	KUNIT_ASSERT_EQ(test, 0, dma_set_mask_and_coherent(dev,
+							   DMA_BIT_MASK(64)));
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(dev, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma));
+	KUNIT_EXPECT_GE(test, dma, ARM_DMA_TEST_HIGH_WINDOW_BASE);
+	KUNIT_EXPECT_LT(test, dma, ARM_DMA_TEST_HIGH_WINDOW_BASE +
+			ARM_DMA_TEST_WINDOW_SIZE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			virt_to_phys(buf));
+	dma_unmap_single(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma), 0);
+}
+#endif
+
+#ifdef CONFIG_HIGHMEM
+/*
+ * A page in highmem, which has no kernel mapping of its own, is mapped
+ * through the IOMMU to its physical page, and synced, like any other.
+ */
+static void arm_dma_test_highmem(struct kunit *test)
+{
+	struct dma_iommu_mapping *mapping;
+	struct device *dev;
+	struct page *page;
+	dma_addr_t dma;
+
+	dev = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	page = alloc_page(GFP_HIGHUSER);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	if (!PageHighMem(page)) {
+		__free_page(page);
+		kunit_skip(test, "no highmem page (too little memory)");
+	}
+	dma = dma_map_page(dev, page, 0, PAGE_SIZE, DMA_BIDIRECTIONAL);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			page_to_phys(page));
+	dma_sync_single_for_cpu(dev, dma, PAGE_SIZE, DMA_BIDIRECTIONAL);
+	dma_sync_single_for_device(dev, dma, PAGE_SIZE, DMA_BIDIRECTIONAL);
+	dma_unmap_page(dev, dma, PAGE_SIZE, DMA_BIDIRECTIONAL);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma), 0);
+	__free_page(page);
+}
+#endif
+
 /*
  * An IOMMU with 4 contexts and 12 masters probed in parallel: shared, all
  * 12 get IOMMU ops through one domain; isolated, 4 do and the other 8 fall
@@ -1253,6 +1446,174 @@ static void arm_dma_test_reserved(struct kunit *test)
 		sg_free_table(&sgt[i]);
 	}
 	__free_page(page);
+}
+
+/*
+ * A master with a direct-mapped region (IOMMU_RESV_DIRECT) gets the IOMMU
+ * operations, a mapping clamped to the aperture, and its region mapped one
+ * to one, whether the IOMMU sets up its domains when allocating them or
+ * only at their first attach.
+ */
+static void arm_dma_test_direct_region(struct kunit *test)
+{
+	struct dma_iommu_mapping *mapping;
+	struct device *dev;
+	unsigned int warned, i;
+
+	dev = arm_dma_test_find(test, TEST_IDMAP_MASTER);
+	warned = arm_dma_test_log_lines(test, dev, "using direct DMA");
+	arm_dma_test_bind(test, TEST_IDMAP_MASTER);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_log_lines(test, dev, "using direct DMA"),
+			warned);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_EXPECT_EQ(test, mapping->base, ARM_DMA_TEST_IDMAP_APERTURE_FIRST);
+	KUNIT_EXPECT_EQ(test, (u64)mapping->base +
+			(u64)mapping->extensions * mapping->bits * PAGE_SIZE - 1,
+			ARM_DMA_TEST_IDMAP_APERTURE_LAST);
+	for (i = 0; i < ARM_DMA_TEST_IDMAP_DIRECT_SIZE; i += PAGE_SIZE)
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain,
+						   ARM_DMA_TEST_IDMAP_DIRECT_START + i),
+				ARM_DMA_TEST_IDMAP_DIRECT_START + i);
+}
+
+/*
+ * Whether the IOVA pages [@start, @start + @size) of @mapping all are in
+ * use (@used), or all are free (!@used)
+ */
+static bool arm_dma_test_iova_used(struct dma_iommu_mapping *mapping,
+				   u64 start, u64 size, bool used)
+{
+	unsigned long flags;
+	bool ret = true;
+	u64 iova;
+
+	spin_lock_irqsave(&mapping->lock, flags);
+	for (iova = start; iova < start + size; iova += PAGE_SIZE) {
+		unsigned long page = (iova - mapping->base) >> PAGE_SHIFT;
+		unsigned long i = page / mapping->bits;
+
+		if (used != (i < mapping->nr_bitmaps &&
+			     test_bit(page % mapping->bits, mapping->bitmaps[i]))) {
+			ret = false;
+			break;
+		}
+	}
+	spin_unlock_irqrestore(&mapping->lock, flags);
+	return ret;
+}
+
+/* The master of @m bound to overlay node @name */
+static struct device *arm_dma_test_master_named(struct kunit *test,
+						struct arm_dma_test_master *m,
+						const char *name)
+{
+	unsigned int i;
+
+	for (i = 0; i < m->nr; i++)
+		if (!strcmp(m->devs[i]->of_node->name, name))
+			return m->devs[i];
+	KUNIT_FAIL(test, "%s is not bound", name);
+	return NULL;
+}
+
+/*
+ * Masters whose reserved regions overlap each other only in part, or
+ * cover IOVA 0, share the mapping: a range is refused only where a live
+ * buffer is.  A master that leaves gives back the ranges no other master
+ * needs, and unmaps its direct-mapped region; ranges another master
+ * needs stay.
+ */
+static void arm_dma_test_resv_shared(struct kunit *test)
+{
+	struct dma_iommu_mapping *mapping;
+	struct arm_dma_test_master *m;
+	struct device *a, *b, *c, *d;
+	unsigned int refused;
+
+	m = arm_dma_test_register(test, TEST_RESV_SHARED_MASTER, 4, 0);
+	a = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-a");
+	b = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-b");
+	c = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-c");
+	d = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-d");
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	mapping = to_dma_iommu_mapping(a);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	refused = arm_dma_test_log_lines(test, b, "refused the shared") +
+		  arm_dma_test_log_lines(test, c, "refused the shared") +
+		  arm_dma_test_log_lines(test, d, "refused the shared");
+	KUNIT_EXPECT_EQ(test, refused, 0);
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(c), mapping);
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(d), mapping);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
+			  ARM_DMA_TEST_RESV_A_START, ARM_DMA_TEST_RESV_B_START +
+			  ARM_DMA_TEST_RESV_SIZE - ARM_DMA_TEST_RESV_A_START,
+			  true));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping, 0,
+			  ARM_DMA_TEST_RESV_SIZE, true));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
+						 ARM_DMA_TEST_RESV_D_START),
+			ARM_DMA_TEST_RESV_D_START);
+
+	/* b and d leave: what only they needed goes, a's range stays */
+	device_release_driver(b);
+	device_release_driver(d);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
+			  ARM_DMA_TEST_RESV_A_START, ARM_DMA_TEST_RESV_SIZE,
+			  true));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
+			  ARM_DMA_TEST_RESV_A_START + ARM_DMA_TEST_RESV_SIZE,
+			  ARM_DMA_TEST_RESV_B_START - ARM_DMA_TEST_RESV_A_START,
+			  false));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
+			  ARM_DMA_TEST_RESV_D_START, ARM_DMA_TEST_RESV_SIZE,
+			  false));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
+						 ARM_DMA_TEST_RESV_D_START), 0);
+	/* IOVA 0 stays out of the allocator after c's region covered it */
+	device_release_driver(c);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping, 0, PAGE_SIZE,
+						       true));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping, PAGE_SIZE,
+			  ARM_DMA_TEST_RESV_SIZE - PAGE_SIZE, false));
+}
+
+/*
+ * A master the shared mapping refuses (its IOMMU attaches one master per
+ * domain) gets a private mapping, and leaves nothing it reserved behind in
+ * the shared one.
+ */
+static void arm_dma_test_resv_refused(struct kunit *test)
+{
+	struct dma_iommu_mapping *mapping;
+	struct arm_dma_test_master *m;
+	struct device *a, *b;
+
+	m = arm_dma_test_register(test, TEST_RESV_NOSHARE_MASTER, 2, 0);
+	a = arm_dma_test_master_named(test, m, "arm-dma-test-resv-noshare-a");
+	b = arm_dma_test_master_named(test, m, "arm-dma-test-resv-noshare-b");
+	KUNIT_ASSERT_NOT_NULL(test, b);
+	mapping = to_dma_iommu_mapping(a);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(b));
+	KUNIT_EXPECT_PTR_NE(test, to_dma_iommu_mapping(b), mapping);
+	/* a's range is reserved; b's, refused, is not, nor mapped */
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
+			  ARM_DMA_TEST_RESV_A_START, ARM_DMA_TEST_RESV_SIZE,
+			  true));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
+			  ARM_DMA_TEST_RESV_D_START, ARM_DMA_TEST_RESV_SIZE,
+			  false));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
+						 ARM_DMA_TEST_RESV_D_START), 0);
+	/* b's private mapping has its direct-mapped region */
+	KUNIT_EXPECT_EQ(test,
+			iommu_iova_to_phys(to_dma_iommu_mapping(b)->domain,
+					   ARM_DMA_TEST_RESV_D_START),
+			ARM_DMA_TEST_RESV_D_START);
 }
 
 struct arm_dma_test_swap_case {
@@ -1682,6 +2043,53 @@ static void arm_dma_test_managed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), ret ? 0 : 1);
 }
 
+struct arm_dma_test_own_domain_case {
+	const char *name;
+	unsigned int flags;
+	int attach_ret;
+};
+
+static const struct arm_dma_test_own_domain_case arm_dma_test_own_domain_cases[] = {
+	{ "default-mapping", 0, -EBUSY },
+	{ "driver_managed_iommu", ARM_DMA_TEST_MANAGED_IOMMU, 0 },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_own_domain, arm_dma_test_own_domain_cases,
+		       name);
+
+/*
+ * A driver that attaches a paging domain of its own in probe, as MSM DRM
+ * does: the IOMMU core refuses it with -EBUSY while the master is on its
+ * ARM default mapping, and lets it once the driver sets
+ * driver_managed_iommu; the master then translates through that domain.
+ */
+static void arm_dma_test_own_domain(struct kunit *test)
+{
+	const struct arm_dma_test_own_domain_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct arm_dma_test_master *m;
+	struct device *dev;
+	u8 *buf;
+
+	m = arm_dma_test_register(test, TEST_IOMMU_MASTER, 1,
+				  ARM_DMA_TEST_OWN_DOMAIN | c->flags);
+	dev = m->devs[0];
+	KUNIT_EXPECT_EQ(test, m->own_domain_ret, c->attach_ret);
+	KUNIT_EXPECT_EQ(test, !!to_dma_iommu_mapping(dev), !c->flags);
+	if (!m->own_domain)
+		return;
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev), m->own_domain);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	KUNIT_EXPECT_EQ(test, iommu_map(m->own_domain, SZ_1M, virt_to_phys(buf),
+					PAGE_SIZE, IOMMU_READ | IOMMU_WRITE,
+					GFP_KERNEL), 0);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(m->own_domain, SZ_1M),
+			virt_to_phys(buf));
+	iommu_unmap(m->own_domain, SZ_1M, PAGE_SIZE);
+}
+
 /*
  * The public ARM API from probe (the regression of the first version of
  * this scheme): a driver that opts out and builds its own mapping with
@@ -1936,17 +2344,38 @@ static int arm_dma_test_init(struct kunit *test)
 	return 0;
 }
 
+static void arm_dma_test_attach_geometry_exit(struct kunit *test)
+{
+	test_iommu_attach_geometry = false;
+}
+
+/* The same, with domains that the test IOMMU finalises at first attach */
+static int arm_dma_test_init_attach_geometry(struct kunit *test)
+{
+	test_iommu_attach_geometry = true;
+	return arm_dma_test_init(test);
+}
+
 static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_policy, arm_dma_test_policy_gen_params),
 	KUNIT_CASE(arm_dma_test_windows),
+#ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
+	KUNIT_CASE(arm_dma_test_window_high),
+#endif
+#ifdef CONFIG_HIGHMEM
+	KUNIT_CASE(arm_dma_test_highmem),
+#endif
 	KUNIT_CASE_PARAM(arm_dma_test_contexts, arm_dma_test_policy_gen_params),
 	KUNIT_CASE(arm_dma_test_shared_refused),
 	KUNIT_CASE(arm_dma_test_domain_refused),
 	KUNIT_CASE_PARAM(arm_dma_test_rebind, arm_dma_test_rebind_gen_params),
 	KUNIT_CASE(arm_dma_test_reserved),
+	KUNIT_CASE(arm_dma_test_direct_region),
+	KUNIT_CASE(arm_dma_test_resv_shared),
+	KUNIT_CASE(arm_dma_test_resv_refused),
 	KUNIT_CASE_PARAM(arm_dma_test_swap, arm_dma_test_swap_gen_params),
 	KUNIT_CASE(arm_dma_test_reuse),
 	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
@@ -1954,6 +2383,8 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_dma_mask),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
 	KUNIT_CASE(arm_dma_test_own_mapping),
+	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
+			 arm_dma_test_own_domain_gen_params),
 	{}
 };
 
@@ -1980,6 +2411,17 @@ static struct kunit_suite arm_dma_mapping_test_suite = {
 	.test_cases	= arm_dma_mapping_test_cases,
 };
 
+/*
+ * The cases of arm_dma_mapping again, on an IOMMU that sets a domain's
+ * geometry and page table only when it is first attached.
+ */
+static struct kunit_suite arm_dma_mapping_attach_geometry_suite = {
+	.name		= "arm_dma_mapping_attach_geometry",
+	.init		= arm_dma_test_init_attach_geometry,
+	.exit		= arm_dma_test_attach_geometry_exit,
+	.test_cases	= arm_dma_mapping_test_cases,
+};
+
 static struct kunit_case arm_dma_mapping_bench_cases[] = {
 	KUNIT_CASE_PARAM_ATTR(arm_dma_test_bench, arm_dma_test_bench_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
@@ -1993,6 +2435,7 @@ static struct kunit_suite arm_dma_mapping_bench_suite = {
 };
 
 kunit_test_suites(&arm_dma_mapping_deferred_suite, &arm_dma_mapping_test_suite,
+		  &arm_dma_mapping_attach_geometry_suite,
 		  &arm_dma_mapping_bench_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the ARM DMA mapping layer");

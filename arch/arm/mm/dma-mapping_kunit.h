@@ -15,6 +15,9 @@
  *   linux,aperture	  <first last>: IOVAs its domains translate
  *   linux,reserved	  <start size>: reserved region of every master
  *   linux,msi		  <start size>: MSI region of every master
+ *   linux,direct	  <start size>: direct-mapped region of every master
+ *   linux,master-regions <id type start size>...: a region of the master
+ *			  with stream ID id only, type 0 reserved, 1 direct
  */
 #define ARM_DMA_TEST_IOMMU		"linux,arm-dma-test-iommu"
 /* The same, registered only by the tests of IOMMUs that register late */
@@ -34,12 +37,18 @@
 #define ARM_DMA_TEST_NOSHARE_MASTER	"linux,arm-dma-test-noshare-master"
 #define ARM_DMA_TEST_NODOMAIN_MASTER	"linux,arm-dma-test-nodomain-master"
 #define ARM_DMA_TEST_RESV_MASTER	"linux,arm-dma-test-resv-master"
+#define ARM_DMA_TEST_IDMAP_MASTER	"linux,arm-dma-test-idmap-master"
+#define ARM_DMA_TEST_RESV_SHARED_MASTER	"linux,arm-dma-test-resv-shared-master"
+#define ARM_DMA_TEST_RESV_NOSHARE_MASTER "linux,arm-dma-test-resv-noshare-master"
+#define ARM_DMA_TEST_HIGH_WINDOW_MASTER	"linux,arm-dma-test-high-window-master"
 #define ARM_DMA_TEST_LATE_MASTER	"linux,arm-dma-test-late-master"
 #define ARM_DMA_TEST_ABSENT_MASTER	"linux,arm-dma-test-absent-master"
 
 /* The DMA window of the window masters (dma-ranges of their bus) */
 #define ARM_DMA_TEST_WINDOW_BASE	0x80000000
 #define ARM_DMA_TEST_WINDOW_SIZE	0x10000000
+/* The same size at 4 GiB (LPAE), dma-ranges of another bus */
+#define ARM_DMA_TEST_HIGH_WINDOW_BASE	0x100000000ULL
 
 /* The test IOMMU with reserved regions, and its aperture */
 #define ARM_DMA_TEST_APERTURE_FIRST	0x10000000
@@ -49,6 +58,21 @@
 #define ARM_DMA_TEST_RESERVED_SIZE	0x00010000
 #define ARM_DMA_TEST_MSI_START		0x17ff0000
 #define ARM_DMA_TEST_MSI_SIZE		0x00020000
+
+/* The test IOMMU with a direct-mapped region inside its aperture */
+#define ARM_DMA_TEST_IDMAP_APERTURE_FIRST	0x20000000
+#define ARM_DMA_TEST_IDMAP_APERTURE_LAST	0x2fffffff
+#define ARM_DMA_TEST_IDMAP_DIRECT_START		0x28000000
+#define ARM_DMA_TEST_IDMAP_DIRECT_SIZE		0x00004000
+
+/*
+ * Regions of single masters of the shared mapping: b's overlaps a's in
+ * part, c's covers IOVA 0, d's is direct-mapped.
+ */
+#define ARM_DMA_TEST_RESV_SIZE		0x00010000
+#define ARM_DMA_TEST_RESV_A_START	0x30000000
+#define ARM_DMA_TEST_RESV_B_START	0x30008000
+#define ARM_DMA_TEST_RESV_D_START	0x38000000
 
 #define ARM_DMA_TEST_CTX_LIMIT		4
 #define ARM_DMA_TEST_CTX_MASTERS	12
