@@ -67,6 +67,7 @@ kunit-debug: prepare guest
 	@bash $(H)/kunit-debug.sh arm-mm-debug arch/arm/mm
 
 buildcheck: prepare
+	@bash $(H)/kconfig-check.sh
 	@bash $(H)/buildcheck.sh noiommu $(H)/configs/e2e.config $(H)/configs/noiommu.config
 	@bash $(H)/buildcheck.sh lpae $(H)/configs/e2e.config $(H)/configs/lpae.config
 	@REQUIRE="drivers/gpu drivers/media drivers/remoteproc" bash $(H)/buildcheck.sh \

@@ -53,11 +53,8 @@ def machine_args(args, disks):
         # QEMU declares virt's GICv2m doorbell as an MSI bypass region of
         # the virtio-iommu (VIRTIO_IOMMU_RESV_MEM_T_MSI): MSIs reach the
         # GIC untranslated and the guest must keep those IOVAs free.
-        # It also reports a reserved region above 4 GiB, which a kernel
-        # without LPAE cannot address and must skip.
         q += ['-M', 'virt,highmem=off', '-cpu', 'cortex-a15',
-              '-device', 'virtio-iommu-pci,len-reserved-regions=1,'
-                         'reserved-regions[0]=0x100000000:0x1ffffffff:0']
+              '-device', 'virtio-iommu-pci']
         for i, (kind, path) in enumerate(disks):
             q += ['-drive', f'if=none,id=d{i},file={path},format=raw,cache=unsafe']
             if kind == 'nvme':

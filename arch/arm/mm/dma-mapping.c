@@ -2026,7 +2026,7 @@ static void arm_iommu_put_master(struct arm_iommu_master *master,
  * A new default mapping for the masters of @dev's IOMMU instance in the
  * DMA window [@start, @end], with @dev attached to its domain: the IOVA
  * space is the window clamped to what the domain translates (its
- * aperture) and to the 4 GiB a mapping can hold.
+ * aperture) and to the IOVAs the IOMMU API takes (unsigned long).
  *
  * The first master is attached before the domain is read: IOMMU drivers
  * such as virtio-iommu and arm-smmu finalise a paging domain (its
@@ -2039,8 +2039,18 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
 	struct dma_iommu_mapping *mapping;
 	struct iommu_domain *domain;
 	struct arm_iommu_default *def;
-	u64 iova_start = start, iova_end = min_t(u64, end, (dma_addr_t)~0ULL);
+	u64 iova_start = start, iova_end = min_t(u64, end, ULONG_MAX);
 	int err;
+
+	/*
+	 * iommu_map() and iommu_unmap() take IOVAs as unsigned long: with
+	 * LPAE, a window above 4 GiB cannot be mapped on a 32-bit kernel.
+	 */
+	if (start > ULONG_MAX) {
+		dev_warn(dev, "DMA window %#llx-%#llx lies above the IOVAs the IOMMU API can map (%#lx)\n",
+			 start, end, ULONG_MAX);
+		return ERR_PTR(-ERANGE);
+	}
 
 	def = kzalloc(sizeof(*def), GFP_KERNEL);
 	if (!def)
@@ -2074,7 +2084,6 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
 		err = -ERANGE;
 		goto err_detach;
 	}
-	iova_end = min_t(u64, iova_end, iova_start + SZ_4G - 1);
 
 	mapping = __arm_iommu_alloc_mapping(domain, iova_start,
 					    iova_end - iova_start + 1);

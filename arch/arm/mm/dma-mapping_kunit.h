@@ -47,8 +47,6 @@
 /* The DMA window of the window masters (dma-ranges of their bus) */
 #define ARM_DMA_TEST_WINDOW_BASE	0x80000000
 #define ARM_DMA_TEST_WINDOW_SIZE	0x10000000
-/* The same size at 4 GiB (LPAE), dma-ranges of another bus */
-#define ARM_DMA_TEST_HIGH_WINDOW_BASE	0x100000000ULL
 
 /* The test IOMMU with reserved regions, and its aperture */
 #define ARM_DMA_TEST_APERTURE_FIRST	0x10000000
