@@ -27,7 +27,7 @@ BAD_LOG = re.compile(r'WARNING:|Oops|BUG:|Kernel panic|Call [Tt]race|nobody care
                      r'Disabling IRQ|Unable to handle|fault from EP|'
                      r'hung_task|soft lockup|INFO: task|Failed to attach|'
                      r'refused the shared DMA mapping|no IOMMU DMA mapping|'
-                     r'outside the IOMMU aperture|cannot link to|'
+                     r'holds no page of the IOMMU aperture|lies above the IOVAs|cannot link to|'
                      r'DMA-API:|kmemleak:')
 
 # What delete_module() fails with for a module in use, with O_NONBLOCK:

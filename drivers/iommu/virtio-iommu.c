@@ -480,8 +480,11 @@ static int viommu_add_resv_mem(struct viommu_endpoint *vdev,
 
 	start64 = le64_to_cpu(mem->start);
 	end64 = le64_to_cpu(mem->end);
-	if (start64 > end64)
-		return -EINVAL;
+	if (start64 > end64) {
+		dev_warn(vdev->dev, "resv mem %#llx-%#llx: start after end, ignored\n",
+			 start64, end64);
+		return 0;
+	}
 
 	/*
 	 * A region beyond the IOVAs this kernel can use (above 4 GiB without
@@ -1034,24 +1037,6 @@ static struct iommu_device *viommu_probe_device(struct device *dev)
 			goto err_free_dev;
 	}
 
-	/*
-	 * The endpoint's DMA goes through the IOMMU: have the driver core
-	 * order it after the IOMMU, so that it is shut down (and quiesced)
-	 * before the IOMMU is reset, and unbound before the IOMMU's driver is.
-	 * Without the link, an endpoint created before the IOMMU shuts down
-	 * after it and waits forever for DMA that the reset IOMMU no longer
-	 * translates, and unbinding the IOMMU leaves the endpoint's driver
-	 * doing DMA through a domain that is gone.
-	 *
-	 * The driver core owns the link: it deletes it when the endpoint is
-	 * removed (device_del() purges the links before the IOMMU core
-	 * releases the endpoint) or when the IOMMU's driver is unbound.
-	 * viommu_release_device() therefore leaves it alone.
-	 */
-	if (!device_link_add(dev, viommu->dev, DL_FLAG_AUTOREMOVE_SUPPLIER))
-		dev_warn(dev, "cannot link to %s: shutdown order not enforced\n",
-			 dev_name(viommu->dev));
-
 	return &viommu->iommu;
 
 err_free_dev:
@@ -1059,6 +1044,31 @@ err_free_dev:
 	kfree(vdev);
 
 	return ERR_PTR(ret);
+}
+
+/*
+ * The endpoint's DMA goes through the IOMMU: have the driver core order it
+ * after the IOMMU, so that it is shut down (and quiesced) before the IOMMU
+ * is reset, and unbound before the IOMMU's driver is.  Without the link,
+ * an endpoint created before the IOMMU shuts down after it and waits
+ * forever for DMA that the reset IOMMU no longer translates, and unbinding
+ * the IOMMU leaves the endpoint's driver doing DMA through a domain that
+ * is gone.
+ *
+ * The link is made once the IOMMU core has set the endpoint up, so that an
+ * endpoint it gives up on (after viommu_probe_device() succeeded) is not
+ * linked.  The driver core owns it: it deletes it when the endpoint is
+ * removed (device_del() purges the links before the IOMMU core releases
+ * the endpoint) or when the IOMMU's driver is unbound, after unbinding the
+ * endpoint.  viommu_release_device() therefore leaves it alone.
+ */
+static void viommu_probe_finalize(struct device *dev)
+{
+	struct viommu_endpoint *vdev = dev_iommu_priv_get(dev);
+
+	if (!device_link_add(dev, vdev->viommu->dev, DL_FLAG_AUTOREMOVE_SUPPLIER))
+		dev_warn(dev, "cannot link to %s: shutdown and unbind order not enforced\n",
+			 dev_name(vdev->viommu->dev));
 }
 
 static void viommu_release_device(struct device *dev)
@@ -1100,6 +1110,7 @@ static struct iommu_ops viommu_ops = {
 	.capable		= viommu_capable,
 	.domain_alloc		= viommu_domain_alloc,
 	.probe_device		= viommu_probe_device,
+	.probe_finalize		= viommu_probe_finalize,
 	.release_device		= viommu_release_device,
 	.device_group		= viommu_device_group,
 	.get_resv_regions	= viommu_get_resv_regions,

@@ -1636,7 +1636,7 @@ __arm_iommu_alloc_mapping(struct iommu_domain *domain, dma_addr_t base,
 		return ERR_PTR(-EINVAL);
 
 	if (bitmap_size > PAGE_SIZE) {
-		extensions = bitmap_size / PAGE_SIZE;
+		extensions = DIV_ROUND_UP(bitmap_size, PAGE_SIZE);
 		bitmap_size = PAGE_SIZE;
 	}
 
@@ -1887,8 +1887,10 @@ struct arm_iommu_master {
  * @direct: mapped one to one (IOMMU_RESV_DIRECT, _DIRECT_RELAXABLE)
  * @users: masters of the mapping whose reserved regions include it
  *
- * Masters with the same region share one entry; regions that overlap
- * without being the same get one entry each.  A page is kept out of the
+ * Masters with the same region (range, type and protection) share one
+ * entry; regions that overlap without being the same get one entry each,
+ * and a page two direct-mapped entries cover keeps the protection of the
+ * one that mapped it first.  A page is kept out of the
  * allocator, and a direct-mapped page stays mapped, as long as one entry
  * covers it.
  */
@@ -2024,17 +2026,21 @@ static void arm_iommu_put_master(struct arm_iommu_master *master,
 
 /*
  * A new default mapping for the masters of @dev's IOMMU instance in the
- * DMA window [@start, @end], with @dev attached to its domain: the IOVA
- * space is the window clamped to what the domain translates (its
- * aperture) and to the IOVAs the IOMMU API takes (unsigned long).
+ * DMA window [@start, @end]: the IOVA space is the window, in whole pages,
+ * clamped to what the domain translates (its aperture) and to the IOVAs
+ * the IOMMU API takes (unsigned long).
  *
- * The first master is attached before the domain is read: IOMMU drivers
- * such as virtio-iommu and arm-smmu finalise a paging domain (its
- * aperture, its page table) only when it is first attached, so before
- * that its geometry says nothing and iommu_map() fails.
+ * IOMMU drivers such as virtio-iommu and arm-smmu finalise a paging domain
+ * (its aperture, its page table) only when it is first attached: before,
+ * its geometry says nothing and iommu_map() fails.  Such a domain, one
+ * without an aperture, is attached to @dev before it is read, and
+ * *@attached says so; others are attached only once the direct regions
+ * are mapped, as the IOMMU core does for default domains, so that a
+ * master never runs in a domain without them.
  */
 static struct arm_iommu_default *
-arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
+arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated,
+			 bool *attached)
 {
 	struct dma_iommu_mapping *mapping;
 	struct iommu_domain *domain;
@@ -2068,22 +2074,29 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
 		goto err_free;
 	}
 
-	err = iommu_attach_device(domain, dev);
-	if (err)
-		goto err_domain;
+	*attached = !domain->geometry.force_aperture;
+	if (*attached) {
+		err = iommu_attach_device(domain, dev);
+		if (err)
+			goto err_domain;
+	}
 
 	if (domain->geometry.force_aperture) {
 		iova_start = max_t(u64, iova_start,
 				   domain->geometry.aperture_start);
 		iova_end = min_t(u64, iova_end, domain->geometry.aperture_end);
 	}
-	if (iova_start > iova_end) {
-		dev_warn(dev, "DMA window %#llx-%#llx is outside the IOMMU aperture %#llx-%#llx\n",
+	/* Whole pages: the first past the window, the first in it */
+	iova_end = iova_start <= iova_end ? round_down(iova_end + 1, PAGE_SIZE) : 0;
+	iova_start = PAGE_ALIGN(iova_start);
+	if (iova_start >= iova_end) {
+		dev_warn(dev, "DMA window %#llx-%#llx holds no page of the IOMMU aperture %#llx-%#llx\n",
 			 start, end, (u64)domain->geometry.aperture_start,
 			 (u64)domain->geometry.aperture_end);
 		err = -ERANGE;
 		goto err_detach;
 	}
+	iova_end--;
 
 	mapping = __arm_iommu_alloc_mapping(domain, iova_start,
 					    iova_end - iova_start + 1);
@@ -2105,7 +2118,8 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated)
 	return def;
 
 err_detach:
-	iommu_detach_device(domain, dev);
+	if (*attached)
+		iommu_detach_device(domain, dev);
 err_domain:
 	iommu_domain_free(domain);
 err_free:
@@ -2314,7 +2328,7 @@ static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
 		}
 		list_for_each_entry(resv, &def->reserved, list) {
 			if (resv->start == start && resv->end == end &&
-			    resv->direct == direct) {
+			    resv->direct == direct && resv->prot == region->prot) {
 				found = true;
 				break;
 			}
@@ -2366,6 +2380,7 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 	struct iommu_device *iommu = dev->iommu->iommu_dev;
 	struct arm_iommu_default *def, *found = NULL;
 	struct arm_iommu_master *master;
+	bool attached = false;
 	int ret;
 
 	lockdep_assert_held(&arm_iommu_defaults_lock);
@@ -2387,7 +2402,8 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 	if (found) {
 		def = found;
 	} else {
-		def = arm_iommu_create_default(dev, start, end, isolated);
+		def = arm_iommu_create_default(dev, start, end, isolated,
+					       &attached);
 		if (IS_ERR(def)) {
 			kfree(master);
 			return PTR_ERR(def);
@@ -2395,11 +2411,19 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 	}
 
 	/*
-	 * A new mapping has its first master attached already; a shared one
-	 * takes another only once its reserved regions are kept out.
+	 * A master is attached once its reserved regions are kept out and
+	 * its direct regions mapped.  An IOMMU driver may map a new domain
+	 * only once it is attached, without saying so in the geometry: then
+	 * attach the first master and map again, as the IOMMU core does for
+	 * default domains.
 	 */
 	ret = arm_iommu_reserve_regions(def, dev, master);
-	if (!ret && found) {
+	if (ret && !found && !attached &&
+	    !iommu_attach_device(def->mapping->domain, dev)) {
+		attached = true;
+		ret = arm_iommu_reserve_regions(def, dev, master);
+	}
+	if (!ret && !attached) {
 		ret = __arm_iommu_attach_device(dev, def->mapping);
 		if (ret)
 			arm_iommu_put_resvs(def, master);
@@ -2410,7 +2434,8 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 		if (found) {
 			*refused = true;
 		} else {
-			iommu_detach_device(def->mapping->domain, dev);
+			if (attached)
+				iommu_detach_device(def->mapping->domain, dev);
 			arm_iommu_free_default(def);
 		}
 		kfree(master);
@@ -2505,9 +2530,10 @@ void arm_iommu_detach_device(struct device *dev)
 
 	mutex_lock(&arm_iommu_defaults_lock);
 	master = arm_iommu_find_master(dev);
+	/* The reference handed over keeps the mapping */
+	__arm_iommu_detach_device(dev, mapping);
 	if (master && master->def->mapping == mapping)
 		arm_iommu_put_master(master, true);
-	__arm_iommu_detach_device(dev, mapping);
 	mutex_unlock(&arm_iommu_defaults_lock);
 	set_dma_ops(dev, NULL);
 }
