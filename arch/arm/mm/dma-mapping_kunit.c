@@ -1496,6 +1496,17 @@ static bool arm_dma_test_iova_used(struct dma_iommu_mapping *mapping,
 	return ret;
 }
 
+/* Expect the IOVAs [@start, @start + @size) of @mapping all in use, or free */
+static void arm_dma_test_expect_iovas(struct kunit *test,
+				      struct dma_iommu_mapping *mapping,
+				      u64 start, u64 size, bool used)
+{
+	KUNIT_EXPECT_TRUE_MSG(test,
+			      arm_dma_test_iova_used(mapping, start, size, used),
+			      "IOVAs %#llx-%#llx not all %s", start,
+			      start + size - 1, used ? "in use" : "free");
+}
+
 /* The master of @m bound to overlay node @name */
 static struct device *arm_dma_test_master_named(struct kunit *test,
 						struct arm_dma_test_master *m,
@@ -1519,6 +1530,8 @@ static struct device *arm_dma_test_master_named(struct kunit *test,
  */
 static void arm_dma_test_resv_shared(struct kunit *test)
 {
+	const u64 ra = ARM_DMA_TEST_RESV_A_START, rb = ARM_DMA_TEST_RESV_B_START;
+	const u64 rd = ARM_DMA_TEST_RESV_D_START, size = ARM_DMA_TEST_RESV_SIZE;
 	struct dma_iommu_mapping *mapping;
 	struct arm_dma_test_master *m;
 	struct device *a, *b, *c, *d;
@@ -1539,37 +1552,23 @@ static void arm_dma_test_resv_shared(struct kunit *test)
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(c), mapping);
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(d), mapping);
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
-			  ARM_DMA_TEST_RESV_A_START, ARM_DMA_TEST_RESV_B_START +
-			  ARM_DMA_TEST_RESV_SIZE - ARM_DMA_TEST_RESV_A_START,
-			  true));
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping, 0,
-			  ARM_DMA_TEST_RESV_SIZE, true));
-	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
-						 ARM_DMA_TEST_RESV_D_START),
-			ARM_DMA_TEST_RESV_D_START);
+	/* a's and b's ranges, and c's over IOVA 0 */
+	arm_dma_test_expect_iovas(test, mapping, ra, rb + size - ra, true);
+	arm_dma_test_expect_iovas(test, mapping, 0, size, true);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, rd), rd);
 
 	/* b and d leave: what only they needed goes, a's range stays */
 	device_release_driver(b);
 	device_release_driver(d);
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
-			  ARM_DMA_TEST_RESV_A_START, ARM_DMA_TEST_RESV_SIZE,
-			  true));
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
-			  ARM_DMA_TEST_RESV_A_START + ARM_DMA_TEST_RESV_SIZE,
-			  ARM_DMA_TEST_RESV_B_START - ARM_DMA_TEST_RESV_A_START,
-			  false));
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
-			  ARM_DMA_TEST_RESV_D_START, ARM_DMA_TEST_RESV_SIZE,
-			  false));
-	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
-						 ARM_DMA_TEST_RESV_D_START), 0);
+	arm_dma_test_expect_iovas(test, mapping, ra, size, true);
+	arm_dma_test_expect_iovas(test, mapping, ra + size, rb - ra, false);
+	arm_dma_test_expect_iovas(test, mapping, rd, size, false);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, rd), 0);
 	/* IOVA 0 stays out of the allocator after c's region covered it */
 	device_release_driver(c);
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping, 0, PAGE_SIZE,
-						       true));
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping, PAGE_SIZE,
-			  ARM_DMA_TEST_RESV_SIZE - PAGE_SIZE, false));
+	arm_dma_test_expect_iovas(test, mapping, 0, PAGE_SIZE, true);
+	arm_dma_test_expect_iovas(test, mapping, PAGE_SIZE, size - PAGE_SIZE,
+				  false);
 }
 
 /*
@@ -1592,12 +1591,10 @@ static void arm_dma_test_resv_refused(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(b));
 	KUNIT_EXPECT_PTR_NE(test, to_dma_iommu_mapping(b), mapping);
 	/* a's range is reserved; b's, refused, is not, nor mapped */
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
-			  ARM_DMA_TEST_RESV_A_START, ARM_DMA_TEST_RESV_SIZE,
-			  true));
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_iova_used(mapping,
-			  ARM_DMA_TEST_RESV_D_START, ARM_DMA_TEST_RESV_SIZE,
-			  false));
+	arm_dma_test_expect_iovas(test, mapping, ARM_DMA_TEST_RESV_A_START,
+				  ARM_DMA_TEST_RESV_SIZE, true);
+	arm_dma_test_expect_iovas(test, mapping, ARM_DMA_TEST_RESV_D_START,
+				  ARM_DMA_TEST_RESV_SIZE, false);
 	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
 						 ARM_DMA_TEST_RESV_D_START), 0);
 	/* b's private mapping has its direct-mapped region */
