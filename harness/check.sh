@@ -31,7 +31,7 @@ step "end-to-end boots" make -s e2e
 step "benchmark: dma_map_benchmark direct, shared, isolated (figures, not pass/fail)" make -s bench
 step "end-to-end boot, arm_iommu=isolated" env E2E_EXPECT_DOMAINS=per-endpoint \
 	E2E_VEXPRESS=0 bash "$TOP/harness/e2e.sh" isolated arm_iommu=isolated
-step "build checks (no IOMMU, LPAE, Tegra/Rockchip/OMAP drivers)" make -s buildcheck
+step "build checks (KUNIT_ALL_TESTS Kconfig, no IOMMU, LPAE, Tegra/Rockchip/OMAP/Exynos/MSM drivers)" make -s buildcheck
 step "series check" make -s series-check
 
 msg ""

@@ -2377,6 +2377,43 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 };
 
 /*
+ * The same cases again for the suite that runs them on domains finalised
+ * at their first attach: KUnit keeps each case's log in the case, so two
+ * suites cannot share one array.
+ */
+static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
+	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
+	KUNIT_CASE(arm_dma_test_map_single),
+	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_policy, arm_dma_test_policy_gen_params),
+	KUNIT_CASE(arm_dma_test_windows),
+#ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
+	KUNIT_CASE(arm_dma_test_window_high),
+#endif
+#ifdef CONFIG_HIGHMEM
+	KUNIT_CASE(arm_dma_test_highmem),
+#endif
+	KUNIT_CASE_PARAM(arm_dma_test_contexts, arm_dma_test_policy_gen_params),
+	KUNIT_CASE(arm_dma_test_shared_refused),
+	KUNIT_CASE(arm_dma_test_domain_refused),
+	KUNIT_CASE_PARAM(arm_dma_test_rebind, arm_dma_test_rebind_gen_params),
+	KUNIT_CASE(arm_dma_test_reserved),
+	KUNIT_CASE(arm_dma_test_direct_region),
+	KUNIT_CASE(arm_dma_test_resv_shared),
+	KUNIT_CASE(arm_dma_test_resv_refused),
+	KUNIT_CASE_PARAM(arm_dma_test_swap, arm_dma_test_swap_gen_params),
+	KUNIT_CASE(arm_dma_test_reuse),
+	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
+	KUNIT_CASE(arm_dma_test_shared_map),
+	KUNIT_CASE(arm_dma_test_dma_mask),
+	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
+	KUNIT_CASE(arm_dma_test_own_mapping),
+	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
+			 arm_dma_test_own_domain_gen_params),
+	{}
+};
+
+/*
  * Deferred probe.  These run first: the IOMMU that registers late must do
  * so before the deferred probe timeout, which the last case waits for.
  */
@@ -2407,7 +2444,7 @@ static struct kunit_suite arm_dma_mapping_attach_geometry_suite = {
 	.name		= "arm_dma_mapping_attach_geometry",
 	.init		= arm_dma_test_init_attach_geometry,
 	.exit		= arm_dma_test_attach_geometry_exit,
-	.test_cases	= arm_dma_mapping_test_cases,
+	.test_cases	= arm_dma_mapping_attach_geometry_cases,
 };
 
 static struct kunit_case arm_dma_mapping_bench_cases[] = {
