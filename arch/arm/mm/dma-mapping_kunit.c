@@ -23,6 +23,7 @@
 #include <linux/dma-mapping.h>
 #include <linux/iommu.h>
 #include <linux/kmsg_dump.h>
+#include <linux/kthread.h>
 #include <linux/list.h>
 #include <linux/mm.h>
 #include <linux/module.h>
@@ -532,6 +533,7 @@ enum arm_dma_test_master_id {
 	TEST_HIGH_WINDOW_MASTER,
 	TEST_LATE_MASTER,
 	TEST_ABSENT_MASTER,
+	TEST_TAIL_MASTER,
 };
 
 #define ARM_DMA_TEST_MATCH(compat)	{ { .compatible = compat }, { } }
@@ -557,6 +559,7 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 		ARM_DMA_TEST_MATCH(ARM_DMA_TEST_HIGH_WINDOW_MASTER),
 	[TEST_LATE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_LATE_MASTER),
 	[TEST_ABSENT_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_ABSENT_MASTER),
+	[TEST_TAIL_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_TAIL_MASTER),
 };
 
 #define ARM_DMA_TEST_MAX_MASTERS	ARM_DMA_TEST_CTX_MASTERS
@@ -783,9 +786,12 @@ static struct device *arm_dma_test_find(struct kunit *test,
 	return &pdev->dev;
 }
 
-/* Lines of the kernel log that hold both @dev's name and @text */
-static unsigned int arm_dma_test_log_lines(struct kunit *test,
-					   struct device *dev, const char *text)
+/*
+ * Lines of the kernel log that hold both @name and @text: @name is a device
+ * name, or the start of the names of several masters.
+ */
+static unsigned int arm_dma_test_log_count(struct kunit *test,
+					   const char *name, const char *text)
 {
 	struct kmsg_dump_iter iter = { };
 	unsigned int n = 0;
@@ -797,11 +803,63 @@ static unsigned int arm_dma_test_log_lines(struct kunit *test,
 	kmsg_dump_rewind(&iter);
 	while (kmsg_dump_get_line(&iter, false, line, 1023, &len)) {
 		line[len] = '\0';
-		if (strstr(line, dev_name(dev)) && strstr(line, text))
+		if (strstr(line, name) && strstr(line, text))
 			n++;
 	}
 	kunit_kfree(test, line);
 	return n;
+}
+
+/* Lines of the kernel log that hold both @dev's name and @text */
+static unsigned int arm_dma_test_log_lines(struct kunit *test,
+					   struct device *dev, const char *text)
+{
+	return arm_dma_test_log_count(test, dev_name(dev), text);
+}
+
+/* The two warnings of the fallback chain of arm_setup_iommu_dma_ops() */
+#define ARM_DMA_TEST_WARN_REFUSED	"refused the shared DMA mapping"
+#define ARM_DMA_TEST_WARN_DIRECT	"using direct DMA"
+
+/**
+ * struct arm_dma_test_warnings - fallback warnings already in the log
+ * @name: name, or start of the names, of the masters they are about
+ * @refused: lines with ARM_DMA_TEST_WARN_REFUSED
+ * @direct: lines with ARM_DMA_TEST_WARN_DIRECT
+ */
+struct arm_dma_test_warnings {
+	const char *name;
+	unsigned int refused;
+	unsigned int direct;
+};
+
+/* Count the fallback warnings about masters named @name so far */
+static void arm_dma_test_warnings_before(struct kunit *test,
+					 struct arm_dma_test_warnings *w,
+					 const char *name)
+{
+	w->name = name;
+	w->refused = arm_dma_test_log_count(test, name,
+					    ARM_DMA_TEST_WARN_REFUSED);
+	w->direct = arm_dma_test_log_count(test, name, ARM_DMA_TEST_WARN_DIRECT);
+}
+
+/* Expect @refused and @direct fallback warnings since they were counted */
+static void arm_dma_test_expect_warnings(struct kunit *test,
+					 const struct arm_dma_test_warnings *w,
+					 unsigned int refused,
+					 unsigned int direct)
+{
+	KUNIT_EXPECT_EQ_MSG(test,
+			    arm_dma_test_log_count(test, w->name,
+						   ARM_DMA_TEST_WARN_REFUSED) -
+			    w->refused, refused, "\"%s\" about %s",
+			    ARM_DMA_TEST_WARN_REFUSED, w->name);
+	KUNIT_EXPECT_EQ_MSG(test,
+			    arm_dma_test_log_count(test, w->name,
+						   ARM_DMA_TEST_WARN_DIRECT) -
+			    w->direct, direct, "\"%s\" about %s",
+			    ARM_DMA_TEST_WARN_DIRECT, w->name);
 }
 
 static void arm_dma_test_restore_policy(void *isolated)
@@ -1137,7 +1195,7 @@ static void arm_dma_test_window_high(struct kunit *test)
 
 	dev = arm_dma_test_find(test, TEST_HIGH_WINDOW_MASTER);
 	above = arm_dma_test_log_lines(test, dev, "lies above the IOVAs");
-	direct = arm_dma_test_log_lines(test, dev, "using direct DMA");
+	direct = arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_WARN_DIRECT);
 	arm_dma_test_bind(test, TEST_HIGH_WINDOW_MASTER);
 	KUNIT_EXPECT_FALSE(test, arm_dma_test_has_iommu_ops(dev));
 	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
@@ -1145,7 +1203,7 @@ static void arm_dma_test_window_high(struct kunit *test)
 			arm_dma_test_log_lines(test, dev, "lies above the IOVAs") -
 			above, 1);
 	KUNIT_EXPECT_EQ(test,
-			arm_dma_test_log_lines(test, dev, "using direct DMA") -
+			arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_WARN_DIRECT) -
 			direct, 1);
 }
 #endif
@@ -1193,13 +1251,19 @@ static void arm_dma_test_contexts(struct kunit *test)
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu-ctx");
 	struct dma_iommu_mapping *first = NULL;
+	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	unsigned int i, iommu = 0;
 
 	arm_dma_test_set_policy(test, c->isolated);
+	arm_dma_test_warnings_before(test, &w, "arm-dma-test-ctx-master");
 	m = arm_dma_test_register(test, TEST_CTX_MASTER,
 				  ARM_DMA_TEST_CTX_MASTERS,
 				  ARM_DMA_TEST_ASYNC);
+	/* Each master that gets direct DMA says so once; none is refused */
+	arm_dma_test_expect_warnings(test, &w, 0, c->isolated ?
+				     ARM_DMA_TEST_CTX_MASTERS -
+				     ARM_DMA_TEST_CTX_LIMIT : 0);
 	for (i = 0; i < m->nr; i++) {
 		struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(m->devs[i]);
 
@@ -1240,6 +1304,195 @@ static void arm_dma_test_contexts(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t->contexts, 0);
 }
 
+/* Kthreads mapping on masters of one shared mapping, and their work */
+#define ARM_DMA_TEST_WORKERS		4
+#define ARM_DMA_TEST_WORKER_ROUNDS	400
+#define ARM_DMA_TEST_WORKER_BUFS	8
+#define ARM_DMA_TEST_WORKER_ORDER	2	/* each buffer: up to 4 pages */
+
+/**
+ * struct arm_dma_test_worker - a kthread mapping buffers of its own
+ * @dev: the master it maps them for
+ * @mapping: the shared mapping of every worker's master
+ * @live: a bit per IOVA page of @mapping, set while a worker has it mapped
+ * @bufs: its buffers, each 1 << ARM_DMA_TEST_WORKER_ORDER pages
+ * @done: completed when it has done all its rounds
+ * @failed: mappings that failed
+ * @doubled: IOVA pages handed out while another buffer had them
+ * @wrong: IOVA pages that did not translate to the buffer mapped there
+ */
+struct arm_dma_test_worker {
+	struct device *dev;
+	struct dma_iommu_mapping *mapping;
+	unsigned long *live;
+	void *bufs[ARM_DMA_TEST_WORKER_BUFS];
+	struct completion done;
+	unsigned int failed;
+	unsigned int doubled;
+	unsigned int wrong;
+};
+
+/*
+ * Map buffers of 1 to 4 pages, check that each IOVA page is live in no
+ * other buffer and translates to the right page, unmap them; again.
+ */
+static int arm_dma_test_worker_fn(void *data)
+{
+	struct arm_dma_test_worker *w = data;
+	dma_addr_t dma[ARM_DMA_TEST_WORKER_BUFS];
+	unsigned int r, j, p;
+
+	for (r = 0; r < ARM_DMA_TEST_WORKER_ROUNDS; r++) {
+		for (j = 0; j < ARM_DMA_TEST_WORKER_BUFS; j++) {
+			unsigned int pages = (r + j) % 4 + 1;
+
+			dma[j] = dma_map_single(w->dev, w->bufs[j],
+						pages * PAGE_SIZE,
+						DMA_BIDIRECTIONAL);
+			if (dma_mapping_error(w->dev, dma[j])) {
+				w->failed++;
+				continue;
+			}
+			for (p = 0; p < pages; p++) {
+				dma_addr_t iova = dma[j] + p * PAGE_SIZE;
+
+				if (test_and_set_bit((iova - w->mapping->base) >>
+						     PAGE_SHIFT, w->live))
+					w->doubled++;
+				if (iommu_iova_to_phys(w->mapping->domain, iova) !=
+				    virt_to_phys(w->bufs[j] + p * PAGE_SIZE))
+					w->wrong++;
+			}
+		}
+		for (j = 0; j < ARM_DMA_TEST_WORKER_BUFS; j++) {
+			unsigned int pages = (r + j) % 4 + 1;
+
+			if (dma_mapping_error(w->dev, dma[j]))
+				continue;
+			/* Before the unmap: then another worker may take it */
+			for (p = 0; p < pages; p++)
+				clear_bit((dma[j] + p * PAGE_SIZE -
+					   w->mapping->base) >> PAGE_SHIFT,
+					  w->live);
+			dma_unmap_single(w->dev, dma[j], pages * PAGE_SIZE,
+					 DMA_BIDIRECTIONAL);
+		}
+		cond_resched();
+	}
+	complete(&w->done);
+	return 0;
+}
+
+static void arm_dma_test_free_bufs(void *data)
+{
+	struct arm_dma_test_worker *w = data;
+	unsigned int j;
+
+	for (j = 0; j < ARM_DMA_TEST_WORKER_BUFS; j++)
+		free_pages((unsigned long)w->bufs[j], ARM_DMA_TEST_WORKER_ORDER);
+}
+
+/* Pages of @mapping's IOVA space in use */
+static unsigned long arm_dma_test_iovas_in_use(struct dma_iommu_mapping *mapping)
+{
+	unsigned long flags, n = 0;
+	unsigned int i;
+
+	spin_lock_irqsave(&mapping->lock, flags);
+	for (i = 0; i < mapping->nr_bitmaps && mapping->bitmaps[i]; i++)
+		n += bitmap_weight(mapping->bitmaps[i], mapping->bits);
+	spin_unlock_irqrestore(&mapping->lock, flags);
+	return n;
+}
+
+/*
+ * Kthreads map and unmap on 4 masters of one shared mapping, on as many
+ * CPUs as there are, while the other 8 masters of the instance are unbound
+ * and bound again and again: no IOVA page is handed out twice, every one
+ * translates to the buffer mapped there, each rebound master gets the
+ * shared mapping back, and at the end only IOVA 0 is in use and the
+ * references are those of the 12 bound masters.
+ */
+static void arm_dma_test_concurrent(struct kunit *test)
+{
+	struct task_struct *tasks[ARM_DMA_TEST_WORKERS];
+	struct arm_dma_test_worker *w;
+	struct dma_iommu_mapping *mapping;
+	struct arm_dma_test_master *m;
+	unsigned int i, j, running, rebinds = 0;
+	unsigned long *live;
+
+	arm_dma_test_set_policy(test, false);
+	m = arm_dma_test_register(test, TEST_CTX_MASTER,
+				  ARM_DMA_TEST_CTX_MASTERS, ARM_DMA_TEST_ASYNC);
+	mapping = to_dma_iommu_mapping(m->devs[0]);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_ASSERT_EQ(test, mapping->base, 0);
+	/* a bit per page of the 4 GiB window */
+	live = kunit_kzalloc(test, BITS_TO_LONGS(SZ_1M) * sizeof(long),
+			     GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, live);
+	w = kunit_kcalloc(test, ARM_DMA_TEST_WORKERS, sizeof(*w), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, w);
+
+	for (i = 0; i < ARM_DMA_TEST_WORKERS; i++) {
+		w[i].dev = m->devs[i];
+		w[i].mapping = mapping;
+		w[i].live = live;
+		init_completion(&w[i].done);
+		KUNIT_ASSERT_EQ(test, 0,
+				kunit_add_action_or_reset(test,
+							  arm_dma_test_free_bufs,
+							  &w[i]));
+		for (j = 0; j < ARM_DMA_TEST_WORKER_BUFS; j++) {
+			w[i].bufs[j] = (void *)__get_free_pages(GFP_KERNEL,
+						ARM_DMA_TEST_WORKER_ORDER);
+			KUNIT_ASSERT_NOT_NULL(test, w[i].bufs[j]);
+		}
+	}
+	for (i = 0; i < ARM_DMA_TEST_WORKERS; i++) {
+		tasks[i] = kthread_create(arm_dma_test_worker_fn, &w[i],
+					  "arm-dma-test/%u", i);
+		if (IS_ERR(tasks[i])) {
+			/* Those not yet woken exit without running */
+			while (i--)
+				kthread_stop(tasks[i]);
+			KUNIT_FAIL(test, "no kthread");
+			return;
+		}
+	}
+	for (i = 0; i < ARM_DMA_TEST_WORKERS; i++)
+		wake_up_process(tasks[i]);
+
+	do {
+		for (i = ARM_DMA_TEST_WORKERS; i < m->nr; i++) {
+			device_release_driver(m->devs[i]);
+			KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(m->devs[i]));
+			KUNIT_EXPECT_EQ(test, device_attach(m->devs[i]), 1);
+			KUNIT_EXPECT_PTR_EQ(test,
+					    to_dma_iommu_mapping(m->devs[i]),
+					    mapping);
+			rebinds++;
+		}
+		for (i = 0, running = 0; i < ARM_DMA_TEST_WORKERS; i++)
+			running += !completion_done(&w[i].done);
+	} while (running);
+
+	for (i = 0; i < ARM_DMA_TEST_WORKERS; i++) {
+		KUNIT_EXPECT_EQ_MSG(test, w[i].failed, 0, "worker %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, w[i].doubled, 0, "worker %u", i);
+		KUNIT_EXPECT_EQ_MSG(test, w[i].wrong, 0, "worker %u", i);
+	}
+	kunit_info(test, "%u rebinds while %u workers mapped\n", rebinds,
+		   ARM_DMA_TEST_WORKERS);
+	KUNIT_EXPECT_GT(test, rebinds, 0);
+	KUNIT_EXPECT_EQ(test, find_first_bit(live, SZ_1M), SZ_1M);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), 1);
+	KUNIT_EXPECT_TRUE(test, test_bit(0, mapping->bitmaps[0]));
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(m->devs[0]),
+			1 + 2 * ARM_DMA_TEST_CTX_MASTERS);
+}
+
 /*
  * The fallback chain: an IOMMU that refuses to attach a second master to
  * a domain gives it a private mapping; one that refuses to allocate a
@@ -1249,13 +1502,17 @@ static void arm_dma_test_shared_refused(struct kunit *test)
 {
 	struct test_iommu *t = arm_dma_test_iommu(test,
 						  "arm-dma-test-iommu-noshare");
+	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	struct device *a, *b;
 
 	arm_dma_test_set_policy(test, false);
+	arm_dma_test_warnings_before(test, &w, "arm-dma-test-noshare-master");
 	m = arm_dma_test_register(test, TEST_NOSHARE_MASTER, 2, 0);
 	a = m->devs[0];
 	b = m->devs[1];
+	/* The second master is refused, once, and keeps the IOMMU */
+	arm_dma_test_expect_warnings(test, &w, 1, 0);
 	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(a));
 	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(b));
 	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(a));
@@ -1276,9 +1533,15 @@ static void arm_dma_test_domain_refused(struct kunit *test)
 {
 	struct test_iommu *t = arm_dma_test_iommu(test,
 						  "arm-dma-test-iommu-nodomain");
+	struct arm_dma_test_warnings w;
 	struct device *dev;
 
-	dev = arm_dma_test_bind(test, TEST_NODOMAIN_MASTER);
+	dev = arm_dma_test_find(test, TEST_NODOMAIN_MASTER);
+	arm_dma_test_warnings_before(test, &w, dev_name(dev));
+	KUNIT_EXPECT_PTR_EQ(test, arm_dma_test_bind(test, TEST_NODOMAIN_MASTER),
+			    dev);
+	/* One warning: no domain at all is not a refused shared mapping */
+	arm_dma_test_expect_warnings(test, &w, 0, 1);
 	KUNIT_EXPECT_TRUE(test, device_iommu_mapped(dev));
 	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
 	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
@@ -1452,9 +1715,9 @@ static void arm_dma_test_direct_region(struct kunit *test)
 	unsigned int warned, i;
 
 	dev = arm_dma_test_find(test, TEST_IDMAP_MASTER);
-	warned = arm_dma_test_log_lines(test, dev, "using direct DMA");
+	warned = arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_WARN_DIRECT);
 	arm_dma_test_bind(test, TEST_IDMAP_MASTER);
-	KUNIT_EXPECT_EQ(test, arm_dma_test_log_lines(test, dev, "using direct DMA"),
+	KUNIT_EXPECT_EQ(test, arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_WARN_DIRECT),
 			warned);
 	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
 	mapping = to_dma_iommu_mapping(dev);
@@ -1507,6 +1770,52 @@ static void arm_dma_test_expect_iovas(struct kunit *test,
 			      start + size - 1, used ? "in use" : "free");
 }
 
+/*
+ * A mapping whose window, the 960 MiB aperture, ends half way through the
+ * span of its last bitmap: the bitmaps cover the whole window, the part
+ * of the last one past the window is never handed out, and a reserved
+ * region in the last half bitmap is kept out, in that bitmap.
+ */
+static void arm_dma_test_resv_tail(struct kunit *test)
+{
+	const u64 first = ARM_DMA_TEST_TAIL_APERTURE_FIRST;
+	const u64 size = ARM_DMA_TEST_TAIL_APERTURE_LAST - first + 1;
+	struct dma_iommu_mapping *mapping;
+	struct device *dev;
+	dma_addr_t dma;
+	void *buf;
+
+	dev = arm_dma_test_bind(test, TEST_TAIL_MASTER);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_EXPECT_EQ(test, mapping->base, first);
+	KUNIT_ASSERT_EQ(test, mapping->extensions,
+			DIV_ROUND_UP((unsigned long)(size >> PAGE_SHIFT),
+				     mapping->bits));
+	KUNIT_EXPECT_EQ(test, mapping->nr_bitmaps, mapping->extensions);
+	arm_dma_test_expect_iovas(test, mapping,
+				  ARM_DMA_TEST_TAIL_RESERVED_START,
+				  ARM_DMA_TEST_TAIL_RESERVED_SIZE, true);
+	arm_dma_test_expect_iovas(test, mapping,
+				  ARM_DMA_TEST_TAIL_RESERVED_START +
+				  ARM_DMA_TEST_TAIL_RESERVED_SIZE, PAGE_SIZE,
+				  false);
+	/* Past the window, up to the end of the last bitmap */
+	arm_dma_test_expect_iovas(test, mapping, first + size,
+				  (u64)mapping->extensions * mapping->bits *
+				  PAGE_SIZE - size, true);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(dev, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma));
+	KUNIT_EXPECT_GE(test, dma, first);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			virt_to_phys(buf));
+	dma_unmap_single(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+}
+
 /* The master of @m bound to overlay node @name */
 static struct device *arm_dma_test_master_named(struct kunit *test,
 						struct arm_dma_test_master *m,
@@ -1545,9 +1854,9 @@ static void arm_dma_test_resv_shared(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, d);
 	mapping = to_dma_iommu_mapping(a);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
-	refused = arm_dma_test_log_lines(test, b, "refused the shared") +
-		  arm_dma_test_log_lines(test, c, "refused the shared") +
-		  arm_dma_test_log_lines(test, d, "refused the shared");
+	refused = arm_dma_test_log_lines(test, b, ARM_DMA_TEST_WARN_REFUSED) +
+		  arm_dma_test_log_lines(test, c, ARM_DMA_TEST_WARN_REFUSED) +
+		  arm_dma_test_log_lines(test, d, ARM_DMA_TEST_WARN_REFUSED);
 	KUNIT_EXPECT_EQ(test, refused, 0);
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(c), mapping);
@@ -1579,13 +1888,16 @@ static void arm_dma_test_resv_shared(struct kunit *test)
 static void arm_dma_test_resv_refused(struct kunit *test)
 {
 	struct dma_iommu_mapping *mapping;
+	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	struct device *a, *b;
 
+	arm_dma_test_warnings_before(test, &w, "arm-dma-test-resv-noshare-");
 	m = arm_dma_test_register(test, TEST_RESV_NOSHARE_MASTER, 2, 0);
 	a = arm_dma_test_master_named(test, m, "arm-dma-test-resv-noshare-a");
 	b = arm_dma_test_master_named(test, m, "arm-dma-test-resv-noshare-b");
 	KUNIT_ASSERT_NOT_NULL(test, b);
+	arm_dma_test_expect_warnings(test, &w, 1, 0);
 	mapping = to_dma_iommu_mapping(a);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
 	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(b));
@@ -2217,87 +2529,143 @@ static void arm_dma_test_bench(struct kunit *test)
 				 "ignoring dependency for device, assuming no driver")
 
 /*
- * A master whose IOMMU registers after it, as a module or a late probe
- * would: its probe is deferred instead of running without the IOMMU, and
- * runs once the IOMMU has registered, with the IOMMU-backed operations
- * and the instance's default mapping.  Only until the driver core gives
- * up waiting: run after that (the suite loaded as a module, say), the
- * case is skipped, provided the driver core said it gave up.
+ * Two masters whose IOMMU registers after them, as a module or a late
+ * probe would: their probes are deferred instead of running without the
+ * IOMMU, and run once the IOMMU has registered, with the IOMMU-backed
+ * operations and the instance's default mapping, one for both or one
+ * each as the policy says.  Only until the driver core gives up waiting:
+ * run after that (the suite loaded as a module, say), the case is
+ * skipped, provided the driver core said it gave up.  Built in, the suite
+ * runs first, right after the late initcalls that start the deferred
+ * probe timeout, and each driver registered since pushes the timeout back
+ * (deferred_probe_extend_timeout()): with a timeout of tens of seconds
+ * (deferred_probe_timeout=30), the case does not depend on how fast the
+ * machine is.
  */
 static void arm_dma_test_late_iommu(struct kunit *test)
 {
+	const struct arm_dma_test_policy_case *c = test->param_value;
+	struct dma_iommu_mapping *ma, *mb;
 	struct arm_dma_test_master *m;
 	struct test_iommu *t;
-	struct device *dev;
 	unsigned int before;
+	struct device *a;
 
-	dev = arm_dma_test_find(test, TEST_LATE_MASTER);
-	before = arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_GIVEN_UP);
+	arm_dma_test_set_policy(test, c->isolated);
+	a = arm_dma_test_find(test, TEST_LATE_MASTER);
+	before = arm_dma_test_log_lines(test, a, ARM_DMA_TEST_GIVEN_UP);
 	m = arm_dma_test_add_driver(test, TEST_LATE_MASTER, 0);
-	if (device_is_bound(dev) &&
-	    arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_GIVEN_UP) > before)
+	if (device_is_bound(a) &&
+	    arm_dma_test_log_lines(test, a, ARM_DMA_TEST_GIVEN_UP) > before)
 		kunit_skip(test, "the driver core no longer waits for IOMMUs (%s)",
 			   ARM_DMA_TEST_GIVEN_UP);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), 0);
-	KUNIT_EXPECT_FALSE(test, device_is_bound(dev));
-	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
-	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+	KUNIT_EXPECT_EQ(test, m->nr, 0);
+	KUNIT_EXPECT_FALSE(test, device_is_bound(a));
+	KUNIT_EXPECT_NULL(test, get_dma_ops(a));
+	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(a));
 
 	KUNIT_ASSERT_EQ(test, 0,
 			kunit_platform_driver_register(test,
 						       &test_iommu_late_driver));
-	arm_dma_test_wait(test, m, 1, ARM_DMA_TEST_PROBE_TIMEOUT);
+	arm_dma_test_wait(test, m, 2, ARM_DMA_TEST_PROBE_TIMEOUT);
 	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-late");
-	KUNIT_EXPECT_PTR_EQ(test, m->devs[0], dev);
-	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), 1);
-	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
-	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(dev));
-	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
-			    to_dma_iommu_mapping(dev)->domain);
-	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(dev), 3);
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), 2);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(m->devs[0]));
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(m->devs[1]));
+	ma = to_dma_iommu_mapping(m->devs[0]);
+	mb = to_dma_iommu_mapping(m->devs[1]);
+	KUNIT_ASSERT_NOT_NULL(test, ma);
+	KUNIT_ASSERT_NOT_NULL(test, mb);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(m->devs[0]),
+			    ma->domain);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(m->devs[1]),
+			    mb->domain);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), 2);
+	if (c->isolated) {
+		KUNIT_EXPECT_PTR_NE(test, ma, mb);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(m->devs[0]), 3);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(m->devs[1]), 3);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 2);
+	} else {
+		KUNIT_EXPECT_PTR_EQ(test, ma, mb);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(m->devs[0]), 5);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+	}
 
 	/* Unbind before the IOMMU goes, the reverse of the binding order */
-	device_release_driver(dev);
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+	device_release_driver(m->devs[0]);
+	device_release_driver(m->devs[1]);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+			atomic_read(&t->domains_allocated));
 }
 
 /*
- * A master whose probe defers a few times on its own: the default mapping
- * is taken before each probe and released after each deferral, so every
- * domain but the one of the mapping in use at the end is freed, and the
- * references held are those of one bound master.
+ * A master whose probe defers a few times on its own, next to a co-master
+ * of the same IOMMU instance that is bound and has a buffer mapped: the
+ * default mapping is taken before each probe and released after each
+ * deferral, and the co-master's mapping survives all of it.  Shared, every
+ * probe joins the co-master's mapping and no domain is freed; isolated,
+ * each probe gets a domain of its own, freed on the deferral.
  */
 static void arm_dma_test_probe_defer(struct kunit *test)
 {
+	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct dma_iommu_mapping *co_mapping;
 	struct arm_dma_test_master *m;
-	struct device *dev;
-	unsigned int i;
+	struct device *dev, *co;
+	unsigned int i, calls;
+	dma_addr_t co_dma;
+	void *buf;
+
+	arm_dma_test_set_policy(test, c->isolated);
+	co = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	co_mapping = to_dma_iommu_mapping(co);
+	KUNIT_ASSERT_NOT_NULL(test, co_mapping);
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	co_dma = dma_map_single(co, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(co, co_dma));
 
 	dev = arm_dma_test_find(test, TEST_IOMMU_MASTER);
 	m = arm_dma_test_add_driver(test, TEST_IOMMU_MASTER, ARM_DMA_TEST_DEFER);
 	for (i = 0; i < ARM_DMA_TEST_DEFERS && !device_is_bound(dev); i++) {
-		KUNIT_EXPECT_GE(test, atomic_read(&m->calls), i + 1);
+		calls = atomic_read(&m->calls);
+		KUNIT_EXPECT_GE(test, calls, i + 1);
 		KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
 		KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
 		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated),
-				atomic_read(&m->calls));
+				c->isolated ? 1 + calls : 1);
 		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
-				atomic_read(&m->calls));
+				c->isolated ? calls : 0);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(co), 3);
 		KUNIT_ASSERT_GE(test, device_attach(dev), 0);
 	}
 	arm_dma_test_wait(test, m, 1, ARM_DMA_TEST_PROBE_TIMEOUT);
 	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), ARM_DMA_TEST_DEFERS + 1);
 	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
-	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(dev), 3);
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated),
-			ARM_DMA_TEST_DEFERS + 1);
-	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
-			ARM_DMA_TEST_DEFERS);
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches),
-			ARM_DMA_TEST_DEFERS + 1);
+			ARM_DMA_TEST_DEFERS + 2);
+	if (c->isolated) {
+		KUNIT_EXPECT_PTR_NE(test, to_dma_iommu_mapping(dev), co_mapping);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(dev), 3);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(co), 3);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated),
+				ARM_DMA_TEST_DEFERS + 2);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+				ARM_DMA_TEST_DEFERS);
+	} else {
+		KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(dev), co_mapping);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_refs(co), 5);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 0);
+	}
+	/* The co-master kept its mapping and its buffer all along */
+	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(co), co_mapping);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(co_mapping->domain, co_dma),
+			virt_to_phys(buf));
+	dma_unmap_single(co, co_dma, PAGE_SIZE, DMA_TO_DEVICE);
 }
 
 /*
@@ -2357,6 +2725,7 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_highmem),
 #endif
 	KUNIT_CASE_PARAM(arm_dma_test_contexts, arm_dma_test_policy_gen_params),
+	KUNIT_CASE(arm_dma_test_concurrent),
 	KUNIT_CASE(arm_dma_test_shared_refused),
 	KUNIT_CASE(arm_dma_test_domain_refused),
 	KUNIT_CASE_PARAM(arm_dma_test_rebind, arm_dma_test_rebind_gen_params),
@@ -2364,6 +2733,7 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_direct_region),
 	KUNIT_CASE(arm_dma_test_resv_shared),
 	KUNIT_CASE(arm_dma_test_resv_refused),
+	KUNIT_CASE(arm_dma_test_resv_tail),
 	KUNIT_CASE_PARAM(arm_dma_test_swap, arm_dma_test_swap_gen_params),
 	KUNIT_CASE(arm_dma_test_reuse),
 	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
@@ -2394,6 +2764,7 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE(arm_dma_test_highmem),
 #endif
 	KUNIT_CASE_PARAM(arm_dma_test_contexts, arm_dma_test_policy_gen_params),
+	KUNIT_CASE(arm_dma_test_concurrent),
 	KUNIT_CASE(arm_dma_test_shared_refused),
 	KUNIT_CASE(arm_dma_test_domain_refused),
 	KUNIT_CASE_PARAM(arm_dma_test_rebind, arm_dma_test_rebind_gen_params),
@@ -2401,6 +2772,7 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE(arm_dma_test_direct_region),
 	KUNIT_CASE(arm_dma_test_resv_shared),
 	KUNIT_CASE(arm_dma_test_resv_refused),
+	KUNIT_CASE(arm_dma_test_resv_tail),
 	KUNIT_CASE_PARAM(arm_dma_test_swap, arm_dma_test_swap_gen_params),
 	KUNIT_CASE(arm_dma_test_reuse),
 	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
@@ -2418,8 +2790,8 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
  * so before the deferred probe timeout, which the last case waits for.
  */
 static struct kunit_case arm_dma_mapping_deferred_cases[] = {
-	KUNIT_CASE(arm_dma_test_late_iommu),
-	KUNIT_CASE(arm_dma_test_probe_defer),
+	KUNIT_CASE_PARAM(arm_dma_test_late_iommu, arm_dma_test_policy_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_probe_defer, arm_dma_test_policy_gen_params),
 	KUNIT_CASE_SLOW(arm_dma_test_absent_iommu),
 	{}
 };

@@ -43,6 +43,7 @@
 #define ARM_DMA_TEST_HIGH_WINDOW_MASTER	"linux,arm-dma-test-high-window-master"
 #define ARM_DMA_TEST_LATE_MASTER	"linux,arm-dma-test-late-master"
 #define ARM_DMA_TEST_ABSENT_MASTER	"linux,arm-dma-test-absent-master"
+#define ARM_DMA_TEST_TAIL_MASTER	"linux,arm-dma-test-tail-master"
 
 /* The DMA window of the window masters (dma-ranges of their bus) */
 #define ARM_DMA_TEST_WINDOW_BASE	0x80000000
@@ -71,6 +72,16 @@
 #define ARM_DMA_TEST_RESV_A_START	0x30000000
 #define ARM_DMA_TEST_RESV_B_START	0x30008000
 #define ARM_DMA_TEST_RESV_D_START	0x38000000
+
+/*
+ * The test IOMMU whose aperture, 960 MiB, ends half way through the span
+ * of the last bitmap of a mapping (128 MiB each), with a reserved region
+ * in that half
+ */
+#define ARM_DMA_TEST_TAIL_APERTURE_FIRST	0x40000000
+#define ARM_DMA_TEST_TAIL_APERTURE_LAST		0x7bffffff
+#define ARM_DMA_TEST_TAIL_RESERVED_START	0x78000000
+#define ARM_DMA_TEST_TAIL_RESERVED_SIZE		0x00010000
 
 #define ARM_DMA_TEST_CTX_LIMIT		4
 #define ARM_DMA_TEST_CTX_MASTERS	12
