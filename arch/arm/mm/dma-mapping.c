@@ -1064,22 +1064,25 @@ static int __iommu_remove_mapping(struct device *dev, dma_addr_t iova, size_t si
 	return 0;
 }
 
-static struct page **__atomic_get_pages(void *addr)
+/*
+ * The first page of a buffer __iommu_alloc_simple() allocated, physically
+ * contiguous: from the atomic pool, or from the page allocator for a
+ * coherent master, whatever the attributes.  NULL for a buffer of separate
+ * pages, which __iommu_get_pages() finds.
+ */
+static struct page *__iommu_simple_page(struct device *dev, void *cpu_addr,
+					size_t size)
 {
-	struct page *page;
-	phys_addr_t phys;
-
-	phys = gen_pool_virt_to_phys(atomic_pool, (unsigned long)addr);
-	page = phys_to_page(phys);
-
-	return (struct page **)page;
+	if (__in_atomic_pool(cpu_addr, size))
+		return phys_to_page(gen_pool_virt_to_phys(atomic_pool,
+							  (unsigned long)cpu_addr));
+	if (dev->dma_coherent)
+		return virt_to_page(cpu_addr);
+	return NULL;
 }
 
 static struct page **__iommu_get_pages(void *cpu_addr, unsigned long attrs)
 {
-	if (__in_atomic_pool(cpu_addr, PAGE_SIZE))
-		return __atomic_get_pages(cpu_addr);
-
 	if (attrs & DMA_ATTR_NO_KERNEL_MAPPING)
 		return cpu_addr;
 
@@ -1164,16 +1167,42 @@ err_buffer:
 	return NULL;
 }
 
+/*
+ * Map the pages of a physically contiguous buffer, as vm_map_pages() maps
+ * an array of pages: with struct pages, so that get_user_pages() finds
+ * them.  Each page of such a buffer has a reference of its own.
+ */
+static int __iommu_mmap_contig(struct vm_area_struct *vma, struct page *page,
+			       unsigned long nr_pages)
+{
+	unsigned long i, count = vma_pages(vma), offset = vma->vm_pgoff;
+	int err;
+
+	if (offset >= nr_pages || count > nr_pages - offset)
+		return -ENXIO;
+	for (i = 0; i < count; i++) {
+		err = vm_insert_page(vma, vma->vm_start + i * PAGE_SIZE,
+				     nth_page(page, offset + i));
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
 static int arm_iommu_mmap_attrs(struct device *dev, struct vm_area_struct *vma,
 		    void *cpu_addr, dma_addr_t dma_addr, size_t size,
 		    unsigned long attrs)
 {
-	struct page **pages = __iommu_get_pages(cpu_addr, attrs);
+	struct page *page = __iommu_simple_page(dev, cpu_addr, size);
 	unsigned long nr_pages = PAGE_ALIGN(size) >> PAGE_SHIFT;
+	struct page **pages = NULL;
 	int err;
 
-	if (!pages)
-		return -ENXIO;
+	if (!page) {
+		pages = __iommu_get_pages(cpu_addr, attrs);
+		if (!pages)
+			return -ENXIO;
+	}
 
 	if (vma->vm_pgoff >= nr_pages)
 		return -ENXIO;
@@ -1181,7 +1210,10 @@ static int arm_iommu_mmap_attrs(struct device *dev, struct vm_area_struct *vma,
 	if (!dev->dma_coherent)
 		vma->vm_page_prot = __get_dma_pgprot(attrs, vma->vm_page_prot);
 
-	err = vm_map_pages(vma, pages, nr_pages);
+	if (page)
+		err = __iommu_mmap_contig(vma, page, nr_pages);
+	else
+		err = vm_map_pages(vma, pages, nr_pages);
 	if (err)
 		pr_err("Remapping memory failed: %d\n", err);
 
@@ -1222,8 +1254,18 @@ static int arm_iommu_get_sgtable(struct device *dev, struct sg_table *sgt,
 				 size_t size, unsigned long attrs)
 {
 	unsigned int count = PAGE_ALIGN(size) >> PAGE_SHIFT;
-	struct page **pages = __iommu_get_pages(cpu_addr, attrs);
+	struct page *page = __iommu_simple_page(dev, cpu_addr, size);
+	struct page **pages;
+	int ret;
 
+	if (page) {
+		ret = sg_alloc_table(sgt, 1, GFP_KERNEL);
+		if (!ret)
+			sg_set_page(sgt->sgl, page, PAGE_ALIGN(size), 0);
+		return ret;
+	}
+
+	pages = __iommu_get_pages(cpu_addr, attrs);
 	if (!pages)
 		return -ENXIO;
 

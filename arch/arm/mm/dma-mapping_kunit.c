@@ -26,6 +26,7 @@
 #include <linux/kthread.h>
 #include <linux/list.h>
 #include <linux/mm.h>
+#include <linux/mman.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
 #include <linux/of.h>
@@ -35,6 +36,7 @@
 #include <linux/sizes.h>
 #include <linux/slab.h>
 #include <linux/timekeeping.h>
+#include <linux/uaccess.h>
 #include <linux/vmalloc.h>
 #include <linux/xarray.h>
 
@@ -1039,6 +1041,222 @@ static void arm_dma_test_alloc(struct kunit *test)
 	for (off = 0; off < size; off += PAGE_SIZE)
 		KUNIT_EXPECT_EQ(test,
 				iommu_iova_to_phys(mapping->domain, dma + off), 0);
+}
+
+struct arm_dma_test_every_op_case {
+	const char *name;
+	enum arm_dma_test_master_id master;
+	unsigned long attrs;
+	gfp_t gfp;
+};
+
+static const struct arm_dma_test_every_op_case arm_dma_test_every_op_cases[] = {
+	{ "noncoherent", TEST_IOMMU_MASTER, 0, GFP_KERNEL },
+	{ "noncoherent-no-kernel-mapping", TEST_IOMMU_MASTER,
+	  DMA_ATTR_NO_KERNEL_MAPPING, GFP_KERNEL },
+	{ "noncoherent-contiguous", TEST_IOMMU_MASTER,
+	  DMA_ATTR_FORCE_CONTIGUOUS, GFP_KERNEL },
+	{ "noncoherent-atomic", TEST_IOMMU_MASTER, 0, GFP_ATOMIC },
+	{ "coherent", TEST_IOMMU_COHERENT, 0, GFP_KERNEL },
+	{ "coherent-no-kernel-mapping", TEST_IOMMU_COHERENT,
+	  DMA_ATTR_NO_KERNEL_MAPPING, GFP_KERNEL },
+	{ "coherent-contiguous", TEST_IOMMU_COHERENT,
+	  DMA_ATTR_FORCE_CONTIGUOUS, GFP_KERNEL },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_every_op, arm_dma_test_every_op_cases,
+		       name);
+
+#define ARM_DMA_TEST_OP_PAGES	4
+
+/* Expect @n pages from IOVA @dma of @mapping translated, or not at all */
+static void arm_dma_test_expect_unmapped(struct kunit *test,
+					 struct dma_iommu_mapping *mapping,
+					 dma_addr_t dma, unsigned int n)
+{
+	unsigned int i;
+
+	for (i = 0; i < n; i++)
+		KUNIT_EXPECT_EQ_MSG(test,
+				    iommu_iova_to_phys(mapping->domain,
+						       dma + i * PAGE_SIZE),
+				    0, "IOVA %pad + %u pages", &dma, i);
+}
+
+/*
+ * The coherent allocation operations of one case: alloc, get_sgtable,
+ * mmap and free.  The pages get_sgtable names are those the IOVAs
+ * translate to (contiguous with DMA_ATTR_FORCE_CONTIGUOUS), the pages a
+ * user mapping of the buffer reaches, and, with a kernel mapping, hold
+ * what is written there.  None is translated once the buffer is freed.
+ * GFP_ATOMIC takes a non-coherent master's buffer from the atomic pool;
+ * a coherent master's buffer is always one physically contiguous block.
+ */
+static void arm_dma_test_every_alloc_op(struct kunit *test, struct device *dev,
+					unsigned long attrs, gfp_t gfp)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	const size_t size = ARM_DMA_TEST_OP_PAGES * PAGE_SIZE;
+	struct page *pages[ARM_DMA_TEST_OP_PAGES] = { };
+	struct page *user[ARM_DMA_TEST_OP_PAGES];
+	struct vm_area_struct *vma;
+	struct sg_page_iter piter;
+	unsigned long addr;
+	struct sg_table sgt;
+	unsigned int n = 0;
+	dma_addr_t dma;
+	u8 *copy;
+	void *cpu;
+	int ret;
+
+	cpu = dma_alloc_attrs(dev, size, &dma, gfp, attrs);
+	KUNIT_ASSERT_NOT_NULL(test, cpu);
+	KUNIT_ASSERT_EQ(test, 0,
+			dma_get_sgtable_attrs(dev, &sgt, cpu, dma, size, attrs));
+	for_each_sgtable_page(&sgt, &piter, 0) {
+		struct page *page = sg_page_iter_page(&piter);
+
+		if (n < ARM_DMA_TEST_OP_PAGES)
+			pages[n] = page;
+		KUNIT_EXPECT_EQ_MSG(test,
+				    iommu_iova_to_phys(mapping->domain,
+						       dma + n * PAGE_SIZE),
+				    page_to_phys(page), "page %u", n);
+		if ((attrs & DMA_ATTR_FORCE_CONTIGUOUS) && n)
+			KUNIT_EXPECT_EQ(test, page_to_pfn(page),
+					page_to_pfn(pages[0]) + n);
+		n++;
+	}
+	sg_free_table(&sgt);
+	KUNIT_EXPECT_EQ(test, n, ARM_DMA_TEST_OP_PAGES);
+
+	/* A user mapping, as a driver's mmap() makes one */
+	addr = kunit_vm_mmap(test, NULL, 0, size, PROT_READ | PROT_WRITE,
+			     MAP_SHARED | MAP_ANONYMOUS, 0);
+	KUNIT_ASSERT_NE(test, addr, 0);
+	mmap_write_lock(current->mm);
+	vma = vma_lookup(current->mm, addr);
+	ret = vma ? dma_mmap_attrs(dev, vma, cpu, dma, size, attrs) : -EFAULT;
+	mmap_write_unlock(current->mm);
+	KUNIT_EXPECT_EQ(test, ret, 0);
+	if (!ret) {
+		KUNIT_EXPECT_EQ(test, get_user_pages_fast(addr, n, 0, user), n);
+		for (n = 0; n < ARM_DMA_TEST_OP_PAGES; n++) {
+			KUNIT_EXPECT_PTR_EQ(test, user[n], pages[n]);
+			put_page(user[n]);
+		}
+		if (!(attrs & DMA_ATTR_NO_KERNEL_MAPPING)) {
+			copy = kunit_kmalloc(test, size, GFP_KERNEL);
+			KUNIT_ASSERT_NOT_NULL(test, copy);
+			memset(cpu, 0xa5, size);
+			KUNIT_EXPECT_EQ(test, copy_from_user(copy, (void __user *)addr,
+							     size), 0);
+			KUNIT_EXPECT_NULL(test, memchr_inv(copy, 0xa5, size));
+		}
+	}
+	/* Before the free: the user mapping holds the pages */
+	vm_munmap(addr, size);
+
+	dma_free_attrs(dev, size, cpu, dma, attrs);
+	arm_dma_test_expect_unmapped(test, mapping, dma, ARM_DMA_TEST_OP_PAGES);
+}
+
+/*
+ * Every operation of arm_iommu_dma_ops and its coherent variant on a
+ * non-coherent and on a coherent master: the allocation ones with and
+ * without DMA_ATTR_NO_KERNEL_MAPPING and DMA_ATTR_FORCE_CONTIGUOUS (CMA),
+ * and the streaming ones (map_page, map_sg, map_resource, their unmaps
+ * and the syncs).  Each IOVA translates to the right page, and to nothing
+ * once unmapped.
+ */
+static void arm_dma_test_every_op(struct kunit *test)
+{
+	const struct arm_dma_test_every_op_case *c = test->param_value;
+	struct dma_iommu_mapping *mapping;
+	struct scatterlist *s;
+	struct sg_table sgt;
+	struct device *dev;
+	struct page *page[3];
+	dma_addr_t dma;
+	unsigned int i;
+
+	if ((c->attrs & DMA_ATTR_FORCE_CONTIGUOUS) &&
+	    !IS_ENABLED(CONFIG_DMA_CMA))
+		kunit_skip(test, "DMA_ATTR_FORCE_CONTIGUOUS needs CONFIG_DMA_CMA");
+	dev = arm_dma_test_bind(test, c->master);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+	KUNIT_EXPECT_EQ(test, dev_is_dma_coherent(dev),
+			c->master == TEST_IOMMU_COHERENT);
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+
+	arm_dma_test_every_alloc_op(test, dev, c->attrs, c->gfp);
+	if (c->attrs || c->gfp != GFP_KERNEL)
+		return;
+
+	/* map_page, the syncs, unmap_page */
+	page[0] = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page[0]);
+	dma = dma_map_page(dev, page[0], 0, PAGE_SIZE, DMA_BIDIRECTIONAL);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(dev, dma));
+	if (!dma_mapping_error(dev, dma)) {
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+				page_to_phys(page[0]));
+		dma_sync_single_for_cpu(dev, dma, PAGE_SIZE, DMA_BIDIRECTIONAL);
+		dma_sync_single_for_device(dev, dma, PAGE_SIZE,
+					   DMA_BIDIRECTIONAL);
+		dma_unmap_page(dev, dma, PAGE_SIZE, DMA_BIDIRECTIONAL);
+		arm_dma_test_expect_unmapped(test, mapping, dma, 1);
+	}
+
+	/* map_resource, unmap_resource: a physical range, no struct page use */
+	dma = dma_map_resource(dev, page_to_phys(page[0]), PAGE_SIZE,
+			       DMA_BIDIRECTIONAL, 0);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(dev, dma));
+	if (!dma_mapping_error(dev, dma)) {
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+				page_to_phys(page[0]));
+		dma_unmap_resource(dev, dma, PAGE_SIZE, DMA_BIDIRECTIONAL, 0);
+		arm_dma_test_expect_unmapped(test, mapping, dma, 1);
+	}
+	__free_page(page[0]);
+
+	/* map_sg, the syncs, unmap_sg: three pages, not contiguous */
+	for (i = 0; i < ARRAY_SIZE(page); i++) {
+		page[i] = alloc_page(GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, page[i]);
+	}
+	KUNIT_ASSERT_EQ(test, 0, sg_alloc_table(&sgt, ARRAY_SIZE(page),
+						GFP_KERNEL));
+	for_each_sgtable_sg(&sgt, s, i)
+		sg_set_page(s, page[i], PAGE_SIZE, 0);
+	KUNIT_EXPECT_EQ(test, dma_map_sgtable(dev, &sgt, DMA_BIDIRECTIONAL, 0),
+			0);
+	if (sgt.nents) {
+		struct sg_dma_page_iter diter;
+		unsigned int n = 0;
+
+		for_each_sgtable_dma_page(&sgt, &diter, 0) {
+			dma = sg_page_iter_dma_address(&diter);
+			KUNIT_EXPECT_EQ_MSG(test,
+					    iommu_iova_to_phys(mapping->domain,
+							       dma),
+					    n < ARRAY_SIZE(page) ?
+					    page_to_phys(page[n]) : 0,
+					    "page %u", n);
+			n++;
+		}
+		KUNIT_EXPECT_EQ(test, n, ARRAY_SIZE(page));
+		dma_sync_sgtable_for_cpu(dev, &sgt, DMA_BIDIRECTIONAL);
+		dma_sync_sgtable_for_device(dev, &sgt, DMA_BIDIRECTIONAL);
+		dma = sg_dma_address(sgt.sgl);
+		n = DIV_ROUND_UP(sg_dma_len(sgt.sgl), PAGE_SIZE);
+		dma_unmap_sgtable(dev, &sgt, DMA_BIDIRECTIONAL, 0);
+		arm_dma_test_expect_unmapped(test, mapping, dma, n);
+	}
+	sg_free_table(&sgt);
+	for (i = 0; i < ARRAY_SIZE(page); i++)
+		__free_page(page[i]);
 }
 
 struct arm_dma_test_policy_case {
@@ -2716,6 +2934,8 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_every_op,
+			 arm_dma_test_every_op_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_policy, arm_dma_test_policy_gen_params),
 	KUNIT_CASE(arm_dma_test_windows),
 #ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
@@ -2755,6 +2975,8 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_every_op,
+			 arm_dma_test_every_op_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_policy, arm_dma_test_policy_gen_params),
 	KUNIT_CASE(arm_dma_test_windows),
 #ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
