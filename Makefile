@@ -11,6 +11,10 @@
 #   make kunit-virtio  the KUnit suite on virtio-iommu with two edu DMA engines
 #   make kunit-debug   the KUnit suites with lockdep, KASAN, kmemleak and
 #                      DMA API debugging on
+#   make buildcheck    the no-IOMMU and LPAE kernels linked, the drivers the
+#                      series changes built, the overlay's objects W=1 clean
+#   make check-mutants break the code on purpose, one way at a time, and show
+#                      the step of make check that must catch it failing
 #   make series        out/series/: the patch series (git format-patch)
 #   make series-check  git am, checkpatch --strict, kernel-doc and a build of
 #                      every step of the series on a pristine base
@@ -20,7 +24,7 @@ SHELL := /bin/bash
 H := harness
 
 .PHONY: all deps prepare kernel guest e2e check lint kunit kunit-virtio kunit-debug \
-	bench buildcheck \
+	bench buildcheck buildcheck-noiommu buildcheck-lpae buildcheck-drivers check-mutants \
 	series series-check pin-base clean
 
 all: e2e
@@ -49,26 +53,56 @@ lint: deps
 
 # On LPAE with HIGHMEM and 2 GiB: 64-bit dma_addr_t and phys_addr_t,
 # buffers in highmem, a DMA window above 4 GiB (the cases that need them
-# are built only there).  kunit-debug runs the same suites without LPAE.
+# are built only there).  SMP with preemption on 4 CPUs, so that masters
+# probe and map concurrently.  kunit-debug runs the same suites without
+# LPAE.
+# CMA, for DMA_ATTR_FORCE_CONTIGUOUS
+KUNIT_CMA := --kconfig_add=CONFIG_CMA=y --kconfig_add=CONFIG_DMA_CMA=y
+KUNIT_SMP := --kconfig_add=CONFIG_SMP=y --kconfig_add=CONFIG_NR_CPUS=4 \
+	--kconfig_add=CONFIG_ARM_PSCI=y --kconfig_add=CONFIG_PREEMPT=y \
+	--qemu_args=-smp --qemu_args=4
+
 kunit: prepare
-	@bash $(H)/kunit.sh arm-mm arch/arm/mm --kernel_args=deferred_probe_timeout=5 \
+	@bash $(H)/kunit.sh arm-mm arch/arm/mm --kernel_args=deferred_probe_timeout=30 \
 		--kconfig_add=CONFIG_ARM_LPAE=y --kconfig_add=CONFIG_HIGHMEM=y \
-		--qemu_args=-m --qemu_args=2048
+		--qemu_args=-m --qemu_args=2048 $(KUNIT_SMP) $(KUNIT_CMA)
 
 kunit-virtio: prepare
 	@bash $(H)/kunit.sh arm-virtio-iommu \
 		tools/testing/kunit/configs/arm_virtio_iommu.config \
-		--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py
+		--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py $(KUNIT_SMP)
 
 kunit-debug: prepare guest
 	@bash $(H)/kunit-debug.sh arm-mm-debug arch/arm/mm
 
+# The noiommu and LPAE kernels are linked, with their modules; of the
+# drivers configuration, the directories of the drivers the series changes
+# are built.  EXPECT: overlay files each configuration must build.
+BUILDCHECK_DRIVER_DIRS := drivers/gpu/drm/exynos/ drivers/gpu/drm/msm/ \
+	drivers/gpu/drm/nouveau/ drivers/gpu/drm/rockchip/ drivers/gpu/drm/tegra/ \
+	drivers/gpu/host1x/ drivers/media/platform/nvidia/tegra-vde/ \
+	drivers/media/platform/ti/omap3isp/ drivers/remoteproc/ drivers/iommu/
+
 buildcheck: prepare
 	@bash $(H)/kconfig-check.sh
-	@bash $(H)/buildcheck.sh noiommu $(H)/configs/e2e.config $(H)/configs/noiommu.config
-	@bash $(H)/buildcheck.sh lpae $(H)/configs/e2e.config $(H)/configs/lpae.config
-	@REQUIRE="drivers/gpu drivers/media drivers/remoteproc" bash $(H)/buildcheck.sh \
-		drivers $(H)/configs/e2e.config $(H)/configs/drivers.config
+	@$(MAKE) -s buildcheck-noiommu buildcheck-lpae buildcheck-drivers
+
+buildcheck-noiommu: prepare
+	@EXPECT="arch/arm/mm/dma-mapping.c drivers/amba drivers/base drivers/pci" \
+		bash $(H)/buildcheck.sh noiommu $(H)/configs/e2e.config $(H)/configs/noiommu.config
+
+buildcheck-lpae: prepare
+	@EXPECT="arch/arm/mm drivers/amba drivers/base drivers/iommu drivers/pci" \
+		bash $(H)/buildcheck.sh lpae $(H)/configs/e2e.config $(H)/configs/lpae.config
+
+buildcheck-drivers: prepare
+	@EXPECT="drivers/gpu drivers/iommu drivers/media drivers/remoteproc" \
+		bash $(H)/buildcheck.sh drivers $(H)/configs/e2e.config $(H)/configs/drivers.config \
+		-- $(BUILDCHECK_DRIVER_DIRS)
+
+# Not part of check: break the code on purpose and show a step fails
+check-mutants: prepare
+	@bash $(H)/check-mutants.sh
 
 series: prepare
 	@bash $(H)/series.sh write

@@ -8,24 +8,33 @@ set -uo pipefail
 
 declare -a results
 fail=0
+n=0
+rm -rf "$OUT/check"
+mkdir -p "$OUT/check"
+# step NAME CMD...: run CMD, its output also in out/check/NN-NAME.log
 step() {
 	local name=$1; shift
-	local t0=$SECONDS
+	local t0=$SECONDS rc log
+	n=$((n + 1))
+	log=$OUT/check/$(printf '%02d' $n)-$(printf '%s' "${name%% (*}" |
+		tr -c 'a-zA-Z0-9' '-' | tr -s '-' | sed 's/-$//').log
 	msg ""
 	msg "=== check: $name"
-	if "$@"; then
+	"$@" 2>&1 | tee "$log"
+	rc=${PIPESTATUS[0]}
+	if [ "$rc" = 0 ]; then
 		results+=("PASS  $name ($((SECONDS - t0)) s)")
 	else
-		results+=("FAIL  $name ($((SECONDS - t0)) s)")
+		results+=("FAIL  $name ($((SECONDS - t0)) s, exit $rc, log: ${log#$TOP/})")
 		fail=1
 	fi
 }
 
 make -s deps prepare || exit 1
 step "series lint" make -s lint
-step "kunit arm_dma_mapping (LPAE, highmem)" make -s kunit
+step "kunit arm_dma_mapping (LPAE, highmem, 4 CPUs)" make -s kunit
 step "kunit arm_dma_mapping_virtio_iommu (virtio-iommu, edu)" make -s kunit-virtio
-step "kunit with lockdep, KASAN, kmemleak, DMA-API debug" make -s kunit-debug
+step "kunit with lockdep, KASAN, kmemleak, DMA-API debug (4 CPUs, test IOMMU and virtio-iommu)" make -s kunit-debug
 step "end-to-end boots" make -s e2e
 step "benchmark: dma_map_benchmark direct, shared, isolated (figures, not pass/fail)" make -s bench
 step "end-to-end boot, arm_iommu=isolated" env E2E_EXPECT_DOMAINS=per-endpoint \

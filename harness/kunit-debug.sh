@@ -5,11 +5,14 @@
 #
 # The hardening run of a KUnit configuration: build it with kunit.py plus
 # harness/configs/kunit-debug.config (lockdep, KASAN, kmemleak, DMA API
-# debugging) in build/kunit-NAME, boot it on QEMU virt with the project's
-# guest program as init, which has kmemleak scan once the suites ran and
-# prints its report, and let kunit.py parse the results.  Fails on a failed
-# test and on any lockdep, KASAN, kmemleak, DMA API debug or other kernel
-# warning in the log.
+# debugging, SMP) and the virtio-iommu suite in build/kunit-NAME, and
+# boot it on QEMU virt with 4 CPUs, a virtio-iommu and two edu DMA
+# engines (two IOMMU drivers in one system: the test IOMMU and
+# virtio-iommu), with the project's guest program as init, which has
+# kmemleak scan once the suites ran and prints its report; kunit.py
+# parses the results.  Fails on a failed test, a skipped one
+# harness/kunit-skip.allow does not allow, and any lockdep, KASAN,
+# kmemleak, DMA API debug or other kernel warning in the log.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -19,18 +22,24 @@ log=$OUT/kunit/$name.log
 mkdir -p "$OUT/kunit"
 kunit_py build "$name" --kunitconfig="$cfg" \
 	--kunitconfig="$TOP/harness/configs/kunit-debug.config" \
+	--kunitconfig=tools/testing/kunit/configs/arm_virtio_iommu.config \
+	--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py \
 	> "$log.build" 2>&1 ||
 	{ grep -v 'warning: -z norelro ignored' "$log.build" | tail -30; die "$name: build failed"; }
 cd "$KSRC"
 
 set +e
-timeout 900 qemu-system-arm -M virt -cpu cortex-a15 -m 512 -smp 1 \
+timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 512 -smp 4 \
 	-nographic -no-reboot -nic none \
+	-device virtio-iommu-pci -device edu -device edu \
 	-kernel "$bd/arch/arm/boot/zImage" \
 	-initrd "$BUILD/guest/initramfs.cpio" \
-	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=5 e2e.kmemleak=6 e2e.cat=/sys/kernel/debug/kmemleak" \
-	< /dev/null > "$log.raw" 2>&1
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.kmemleak=6 e2e.cat=/sys/kernel/debug/kmemleak" \
+	< /dev/null > "$log.raw" 2> "$log.qemu"
 qrc=$?
+# QEMU's own messages (the IOMMU faults the virtio-iommu suite causes)
+# stay out of the kernel's log
+grep -v '^qemu-system-[a-z0-9_]*: virtio_iommu' "$log.qemu" >&2 || true
 python3 tools/testing/kunit/kunit.py parse "$log.raw" | tee "$log"
 prc=${PIPESTATUS[0]}
 set -e
@@ -38,6 +47,7 @@ set -e
 rc=0
 [ $qrc = 0 ] || { msg "$name: QEMU exit $qrc"; rc=1; }
 [ $prc = 0 ] || rc=1
+kunit_skips "$log.raw" || rc=1
 grep -q '^E2E end' "$log.raw" || { msg "$name: the guest did not finish"; rc=1; }
 reports=$(grep -E 'WARNING:|BUG:|Oops|possible (recursive|circular)|inconsistent lock state|DEADLOCK|KASAN|unreferenced object|DMA-API: .*(device driver|exceeded|out of memory|sg segment|cpu touching)|E2E kmemleak-error|suspicious RCU' "$log.raw" || true)
 if [ -n "$reports" ]; then

@@ -5,7 +5,8 @@
 #
 # Build and run KUnit suites for ARM under QEMU with tools/testing/kunit/
 # kunit.py, in build/kunit-NAME; kunit.py parse prints the summary with the
-# count of tests run, and fails unless every test passed.
+# count of tests run, and fails unless every test passed; a skipped test
+# fails it too unless harness/kunit-skip.allow allows it.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -24,6 +25,7 @@ grep -v -e '^qemu-system-[a-z0-9_]*: ' -e 'warning: -z norelro ignored' "$log.ra
 prc=${PIPESTATUS[1]}
 [ $rc = 0 ] || { tail -30 "$log.raw"; msg "$name: kunit.py exit $rc"; }
 [ $prc = 0 ] || rc=1
+kunit_skips "$log.raw" || rc=1
 # kunit.py shows no diagnostic lines of passing tests: print the figures
 # of the micro-benchmarks from the raw log
 grep -h 'bench: ' "$log.raw" | sed 's/^ *# */kunit: /' | tee -a "$log"

@@ -10,6 +10,11 @@ GUEST_CC=${GUEST_CC:-arm-linux-gnueabihf-gcc}
 JOBS=${JOBS:-$(nproc)}
 export CCACHE_DIR=${CCACHE_DIR:-$BUILD/ccache}
 export CCACHE_MAXSIZE=${CCACHE_MAXSIZE:-5G}
+# Kernel trees and their output directories sit side by side under build/
+# (linux and out-NAME, series/linux and series/out): with paths relative
+# to build/, an object that two configurations or two trees compile from
+# the same preprocessed text is compiled once.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$BUILD}
 # Kernel builds stay reproducible, so ccache hits across rebuilds.
 export KBUILD_BUILD_TIMESTAMP=${KBUILD_BUILD_TIMESTAMP:-2024-11-17}
 export KBUILD_BUILD_USER=${KBUILD_BUILD_USER:-build}
@@ -45,4 +50,22 @@ kunit_py() {
 		--cross_compile="$CROSS_COMPILE" \
 		--make_options="CC=ccache ${CROSS_COMPILE}gcc" \
 		--build_dir="$BUILD/kunit-$name" --jobs="$JOBS" "$@")
+}
+
+# kunit_skips LOG: list the KUnit tests LOG reports as skipped, and fail
+# unless each is on harness/kunit-skip.allow ("NAME  REASON" per line).
+# kunit.py counts a skip as a success; a skip nobody allowed is a test
+# that did not run, so the step fails.
+kunit_skips() {
+	local log=$1 allow=$TOP/harness/kunit-skip.allow bad=0 t reason
+	while IFS= read -r t; do
+		reason=$(awk -v t="$t" '!/^#/ && $1 == t { $1 = ""; sub(/^ +/, ""); print; exit }' "$allow")
+		if [ -n "$reason" ]; then
+			msg "kunit: $t skipped, allowed: $reason"
+		else
+			msg "kunit: $t skipped, and harness/kunit-skip.allow does not allow it"
+			bad=1
+		fi
+	done < <(sed -n -E 's/^(\[[^]]*\] )?[[:space:]]*ok [0-9]+ (.*) # SKIP.*$/\2/p' "$log" | sort -u)
+	return $bad
 }

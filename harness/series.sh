@@ -36,7 +36,10 @@ w1_warnings() {
 
 check() {
 	write
-	local C=$BUILD/series-check O=$BUILD/out-series-check fail=0
+	# Laid out as build/linux and build/out-NAME are, so that ccache
+	# finds what those builds compiled (CCACHE_BASEDIR, lib.sh)
+	local C=$BUILD/series/linux O=$BUILD/series/out fail=0
+	mkdir -p "$BUILD/series"
 	worktree "$C"
 	patches=$(ls "$OUT"/series/*.patch | grep -v '/0000-')
 	git -C "$C" am -q $patches || die "git am of out/series onto the base failed"
