@@ -1065,10 +1065,12 @@ static int __iommu_remove_mapping(struct device *dev, dma_addr_t iova, size_t si
 }
 
 /*
- * The first page of a buffer __iommu_alloc_simple() allocated, physically
- * contiguous: from the atomic pool, or from the page allocator for a
- * coherent master, whatever the attributes.  NULL for a buffer of separate
- * pages, which __iommu_get_pages() finds.
+ * The first page of a buffer that __iommu_alloc_simple() allocated as one
+ * block of contiguous pages: a non-coherent master's buffer from the
+ * atomic pool, or a coherent master's buffer, which always comes from the
+ * page allocator and sits in the linear map, DMA_ATTR_FORCE_CONTIGUOUS and
+ * DMA_ATTR_NO_KERNEL_MAPPING or not.  NULL for any other buffer: an array
+ * of pages, which __iommu_get_pages() finds.
  */
 static struct page *__iommu_simple_page(struct device *dev, void *cpu_addr,
 					size_t size)
@@ -1076,7 +1078,7 @@ static struct page *__iommu_simple_page(struct device *dev, void *cpu_addr,
 	if (__in_atomic_pool(cpu_addr, size))
 		return phys_to_page(gen_pool_virt_to_phys(atomic_pool,
 							  (unsigned long)cpu_addr));
-	if (dev->dma_coherent)
+	if (dev->dma_coherent && virt_addr_valid(cpu_addr))
 		return virt_to_page(cpu_addr);
 	return NULL;
 }
@@ -1167,53 +1169,40 @@ err_buffer:
 	return NULL;
 }
 
-/*
- * Map the pages of a physically contiguous buffer, as vm_map_pages() maps
- * an array of pages: with struct pages, so that get_user_pages() finds
- * them.  Each page of such a buffer has a reference of its own.
- */
-static int __iommu_mmap_contig(struct vm_area_struct *vma, struct page *page,
-			       unsigned long nr_pages)
-{
-	unsigned long i, count = vma_pages(vma), offset = vma->vm_pgoff;
-	int err;
-
-	if (offset >= nr_pages || count > nr_pages - offset)
-		return -ENXIO;
-	for (i = 0; i < count; i++) {
-		err = vm_insert_page(vma, vma->vm_start + i * PAGE_SIZE,
-				     nth_page(page, offset + i));
-		if (err)
-			return err;
-	}
-	return 0;
-}
-
 static int arm_iommu_mmap_attrs(struct device *dev, struct vm_area_struct *vma,
 		    void *cpu_addr, dma_addr_t dma_addr, size_t size,
 		    unsigned long attrs)
 {
-	struct page *page = __iommu_simple_page(dev, cpu_addr, size);
 	unsigned long nr_pages = PAGE_ALIGN(size) >> PAGE_SHIFT;
+	unsigned long off = vma->vm_pgoff;
 	struct page **pages = NULL;
+	struct page *page;
 	int err;
 
+	if (dma_mmap_from_dev_coherent(dev, vma, cpu_addr, size, &err))
+		return err;
+
+	page = __iommu_simple_page(dev, cpu_addr, size);
 	if (!page) {
 		pages = __iommu_get_pages(cpu_addr, attrs);
 		if (!pages)
 			return -ENXIO;
 	}
 
-	if (vma->vm_pgoff >= nr_pages)
+	if (off >= nr_pages || vma_pages(vma) > nr_pages - off)
 		return -ENXIO;
 
 	if (!dev->dma_coherent)
 		vma->vm_page_prot = __get_dma_pgprot(attrs, vma->vm_page_prot);
 
+	/* One block of pages: mapped as iommu_dma_mmap() maps one */
 	if (page)
-		err = __iommu_mmap_contig(vma, page, nr_pages);
-	else
-		err = vm_map_pages(vma, pages, nr_pages);
+		return remap_pfn_range(vma, vma->vm_start,
+				       page_to_pfn(page) + off,
+				       vma->vm_end - vma->vm_start,
+				       vma->vm_page_prot);
+
+	err = vm_map_pages(vma, pages, nr_pages);
 	if (err)
 		pr_err("Remapping memory failed: %d\n", err);
 

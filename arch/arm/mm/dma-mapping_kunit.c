@@ -21,6 +21,7 @@
 #include <linux/completion.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
+#include <linux/highmem.h>
 #include <linux/iommu.h>
 #include <linux/kmsg_dump.h>
 #include <linux/kthread.h>
@@ -1086,9 +1087,11 @@ static void arm_dma_test_expect_unmapped(struct kunit *test,
 /*
  * The coherent allocation operations of one case: alloc, get_sgtable,
  * mmap and free.  The pages get_sgtable names are those the IOVAs
- * translate to (contiguous with DMA_ATTR_FORCE_CONTIGUOUS), the pages a
- * user mapping of the buffer reaches, and, with a kernel mapping, hold
- * what is written there.  None is translated once the buffer is freed.
+ * translate to (contiguous with DMA_ATTR_FORCE_CONTIGUOUS), and those a
+ * user mapping of the buffer reaches: get_user_pages() finds them in a
+ * mapping of an array of pages, and what is written to each page through
+ * a kernel mapping reads back through the user one.  None is translated
+ * once the buffer is freed.
  * GFP_ATOMIC takes a non-coherent master's buffer from the atomic pool;
  * a coherent master's buffer is always one physically contiguous block.
  */
@@ -1099,15 +1102,18 @@ static void arm_dma_test_every_alloc_op(struct kunit *test, struct device *dev,
 	const size_t size = ARM_DMA_TEST_OP_PAGES * PAGE_SIZE;
 	struct page *pages[ARM_DMA_TEST_OP_PAGES] = { };
 	struct page *user[ARM_DMA_TEST_OP_PAGES];
+	/* What __iommu_alloc_simple() allocates: one block of pages */
+	bool contiguous = dev_is_dma_coherent(dev) ||
+			  !gfpflags_allow_blocking(gfp);
 	struct vm_area_struct *vma;
 	struct sg_page_iter piter;
 	unsigned long addr;
 	struct sg_table sgt;
 	unsigned int n = 0;
 	dma_addr_t dma;
+	int ret, got;
 	u8 *copy;
 	void *cpu;
-	int ret;
 
 	cpu = dma_alloc_attrs(dev, size, &dma, gfp, attrs);
 	KUNIT_ASSERT_NOT_NULL(test, cpu);
@@ -1139,20 +1145,41 @@ static void arm_dma_test_every_alloc_op(struct kunit *test, struct device *dev,
 	ret = vma ? dma_mmap_attrs(dev, vma, cpu, dma, size, attrs) : -EFAULT;
 	mmap_write_unlock(current->mm);
 	KUNIT_EXPECT_EQ(test, ret, 0);
-	if (!ret) {
-		KUNIT_EXPECT_EQ(test, get_user_pages_fast(addr, n, 0, user), n);
-		for (n = 0; n < ARM_DMA_TEST_OP_PAGES; n++) {
+	if (!ret && !contiguous) {
+		/* Mapped with vm_map_pages(): get_user_pages() finds the pages */
+		got = get_user_pages_fast(addr, ARM_DMA_TEST_OP_PAGES, 0, user);
+		KUNIT_EXPECT_EQ(test, got, ARM_DMA_TEST_OP_PAGES);
+		for (n = 0; got > 0 && n < got; n++) {
 			KUNIT_EXPECT_PTR_EQ(test, user[n], pages[n]);
 			put_page(user[n]);
 		}
-		if (!(attrs & DMA_ATTR_NO_KERNEL_MAPPING)) {
-			copy = kunit_kmalloc(test, size, GFP_KERNEL);
-			KUNIT_ASSERT_NOT_NULL(test, copy);
-			memset(cpu, 0xa5, size);
-			KUNIT_EXPECT_EQ(test, copy_from_user(copy, (void __user *)addr,
-							     size), 0);
-			KUNIT_EXPECT_NULL(test, memchr_inv(copy, 0xa5, size));
+	}
+	if (!ret && (contiguous || !(attrs & DMA_ATTR_NO_KERNEL_MAPPING))) {
+		/*
+		 * Each page written through a kernel mapping, read through
+		 * the user one: the buffer's own, or, for a coherent master
+		 * without one, a cached mapping, coherent with the user one.
+		 */
+		copy = kunit_kmalloc(test, size, GFP_KERNEL);
+		KUNIT_ASSERT_NOT_NULL(test, copy);
+		for (n = 0; n < ARM_DMA_TEST_OP_PAGES; n++) {
+			u8 *p;
+
+			if (attrs & DMA_ATTR_NO_KERNEL_MAPPING) {
+				p = kmap_local_page(pages[n]);
+				memset(p, 0xa0 + n, PAGE_SIZE);
+				kunmap_local(p);
+			} else {
+				memset(cpu + n * PAGE_SIZE, 0xa0 + n, PAGE_SIZE);
+			}
 		}
+		KUNIT_EXPECT_EQ(test, copy_from_user(copy, (void __user *)addr,
+						     size), 0);
+		for (n = 0; n < ARM_DMA_TEST_OP_PAGES; n++)
+			KUNIT_EXPECT_NULL_MSG(test,
+					      memchr_inv(copy + n * PAGE_SIZE,
+							 0xa0 + n, PAGE_SIZE),
+					      "page %u", n);
 	}
 	/* Before the free: the user mapping holds the pages */
 	vm_munmap(addr, size);
