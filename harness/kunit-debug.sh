@@ -6,7 +6,7 @@
 # The hardening run of a KUnit configuration: build it with kunit.py plus
 # harness/configs/kunit-debug.config (lockdep, KASAN, kmemleak, DMA API
 # debugging, SMP) and the virtio-iommu suite in build/kunit-NAME, and
-# boot it on QEMU virt with 4 CPUs, a virtio-iommu and two edu DMA
+# boot it on QEMU virt with 2 CPUs, a virtio-iommu and two edu DMA
 # engines (two IOMMU drivers in one system: the test IOMMU and
 # virtio-iommu), with the project's guest program as init, which has
 # kmemleak scan once the suites ran and prints its report; kunit.py
@@ -29,7 +29,7 @@ kunit_py build "$name" --kunitconfig="$cfg" \
 cd "$KSRC"
 
 set +e
-timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 512 -smp 4 \
+timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 512 -smp 2 \
 	-nographic -no-reboot -nic none \
 	-device virtio-iommu-pci -device edu -device edu \
 	-kernel "$bd/arch/arm/boot/zImage" \
