@@ -51,21 +51,26 @@ bench: kernel guest
 lint: deps
 	@python3 $(H)/series.py lint
 
-# On LPAE with HIGHMEM and 2 GiB: 64-bit dma_addr_t and phys_addr_t,
-# buffers in highmem, a DMA window above 4 GiB (the cases that need them
-# are built only there).  SMP with preemption on 4 CPUs, so that masters
-# probe and map concurrently.  kunit-debug runs the same suites without
-# LPAE.
+# Both suites on one kernel: LPAE with HIGHMEM and 2 GiB (64-bit
+# dma_addr_t and phys_addr_t, buffers in highmem, a DMA window above
+# 4 GiB: the cases that need them are built only there), SMP with
+# preemption on 4 CPUs so that masters probe and map concurrently, and
+# QEMU virt with a virtio-iommu and two edu DMA engines.  kunit-debug runs
+# the same suites without LPAE; kunit-virtio only the virtio-iommu suite,
+# for quick iteration.
 # CMA, for DMA_ATTR_FORCE_CONTIGUOUS
 KUNIT_CMA := --kconfig_add=CONFIG_CMA=y --kconfig_add=CONFIG_DMA_CMA=y
 KUNIT_SMP := --kconfig_add=CONFIG_SMP=y --kconfig_add=CONFIG_NR_CPUS=4 \
 	--kconfig_add=CONFIG_ARM_PSCI=y --kconfig_add=CONFIG_PREEMPT=y \
 	--qemu_args=-smp --qemu_args=4
+KUNIT_VIRTIO := --kunitconfig=tools/testing/kunit/configs/arm_virtio_iommu.config \
+	--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py
+KUNIT_ARGS := arm-mm arch/arm/mm $(KUNIT_VIRTIO) \
+	--kconfig_add=CONFIG_ARM_LPAE=y --kconfig_add=CONFIG_HIGHMEM=y \
+	--qemu_args=-m --qemu_args=2048 $(KUNIT_SMP) $(KUNIT_CMA)
 
 kunit: prepare
-	@bash $(H)/kunit.sh arm-mm arch/arm/mm --kernel_args=deferred_probe_timeout=30 \
-		--kconfig_add=CONFIG_ARM_LPAE=y --kconfig_add=CONFIG_HIGHMEM=y \
-		--qemu_args=-m --qemu_args=2048 $(KUNIT_SMP) $(KUNIT_CMA)
+	@bash $(H)/kunit.sh $(KUNIT_ARGS) --kernel_args=deferred_probe_timeout=30
 
 kunit-virtio: prepare
 	@bash $(H)/kunit.sh arm-virtio-iommu \
@@ -75,9 +80,9 @@ kunit-virtio: prepare
 kunit-debug: prepare guest
 	@bash $(H)/kunit-debug.sh arm-mm-debug arch/arm/mm
 
-# The noiommu and LPAE kernels are linked, with their modules; of the
-# drivers configuration, the directories of the drivers the series changes
-# are built.  EXPECT: overlay files each configuration must build.
+# The noiommu kernel and the LPAE KUnit kernel are linked, with their
+# modules; of the drivers configuration, the directories of the drivers
+# the series changes are built.  EXPECT: overlay files each configuration must build.
 # Not nouveau's (727 files, about 6 minutes of CI time): its two changed
 # files are compiled only by the series check, in a configuration without
 # nouveau.
@@ -92,11 +97,12 @@ buildcheck: prepare
 
 buildcheck-noiommu: prepare
 	@EXPECT="arch/arm/mm/dma-mapping.c drivers/amba drivers/base drivers/pci" \
-		bash $(H)/buildcheck.sh noiommu $(H)/configs/e2e.config $(H)/configs/noiommu.config
+		bash $(H)/buildcheck.sh noiommu $(H)/configs/noiommu.config
 
+# The LPAE kernel is the one `make kunit` builds and boots
 buildcheck-lpae: prepare
 	@EXPECT="arch/arm/mm drivers/amba drivers/base drivers/iommu drivers/pci" \
-		bash $(H)/buildcheck.sh lpae $(H)/configs/e2e.config $(H)/configs/lpae.config
+		bash $(H)/buildcheck.sh --kunit $(KUNIT_ARGS)
 
 buildcheck-drivers: prepare
 	@EXPECT="drivers/gpu/drm/exynos drivers/gpu/drm/msm drivers/gpu/drm/rockchip \

@@ -20,9 +20,7 @@ targets=("$@")
 O=$BUILD/out-$name
 mkdir -p "$O"
 # Later fragments override earlier ones: keep the last value of each symbol.
-cat "${frags[@]}" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_' |
-	awk -F= '{ v[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
-		 END { for (i = 0; i < n; i++) print v[order[i]] }' > "$O/fragment.config"
+merge_fragments "${frags[@]}" > "$O/fragment.config"
 KCONFIG_CONFIG=.config.new kmake -s O="$O" allnoconfig \
 	KCONFIG_ALLCONFIG="$O/fragment.config" >/dev/null
 

@@ -34,7 +34,7 @@ mutant map-sg-boundary-unchecked kunit arch/arm/mm/dma-mapping.c \
 	's/\tif \(boundary < max - 1\)\n\t\tmax = boundary \+ 1;\n//'
 mutant coherent-buffer-not-contiguous kunit arch/arm/mm/dma-mapping.c \
 	's/\tif \(dev->dma_coherent && virt_addr_valid\(cpu_addr\)\)\n\t\treturn virt_to_page\(cpu_addr\);\n//'
-mutant unmap-page-skipped kunit-virtio arch/arm/mm/dma-mapping.c \
+mutant unmap-page-skipped kunit arch/arm/mm/dma-mapping.c \
 	's/(static void arm_iommu_unmap_page\(.*?)\tiommu_unmap\(mapping->domain, iova, len\);\n/$1/s'
 
 only=" $* "

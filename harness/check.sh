@@ -32,8 +32,7 @@ step() {
 
 make -s deps prepare || exit 1
 step "series lint" make -s lint
-step "kunit arm_dma_mapping (LPAE, highmem, 4 CPUs)" make -s kunit
-step "kunit arm_dma_mapping_virtio_iommu (virtio-iommu, edu)" make -s kunit-virtio
+step "kunit arm_dma_mapping and arm_dma_mapping_virtio_iommu (LPAE, highmem, 4 CPUs, virtio-iommu, edu)" make -s kunit
 step "kunit with lockdep, KASAN, kmemleak, DMA-API debug (2 CPUs, test IOMMU and virtio-iommu)" make -s kunit-debug
 step "end-to-end boots" make -s e2e
 step "benchmark: dma_map_benchmark direct, shared, isolated (figures, not pass/fail)" make -s bench

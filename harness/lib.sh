@@ -69,3 +69,12 @@ kunit_skips() {
 	done < <(sed -n -E 's/^(\[[^]]*\] )?[[:space:]]*ok [0-9]+ (.*) # SKIP.*$/\2/p' "$log" | sort -u)
 	return $bad
 }
+
+# merge_fragments FRAGMENT...: the Kconfig fragments as one, later ones
+# overriding earlier ones (the last value of each symbol, in the order the
+# symbols first appear), without comments.
+merge_fragments() {
+	cat "$@" | sed 's/[[:space:]]*#.*//' | grep '^CONFIG_' |
+		awk -F= '{ v[$1] = $0; if (!($1 in seen)) { seen[$1] = 1; order[n++] = $1 } }
+			 END { for (i = 0; i < n; i++) print v[order[i]] }'
+}
