@@ -89,12 +89,43 @@ def lint():
         if f not in owner:
             errors.append(f'{f}: in the overlay but in no patch of series/')
     errors += lint_arm_iommu_api()
+    errors += lint_fixes()
     for e in errors:
         print(f'series lint: {e}', file=sys.stderr)
     n = len(patches())
     print(f'series lint: {n} patches, {len(owner)} files, '
           f"{'OK' if not errors else f'{len(errors)} errors'}")
     return 1 if errors else 0
+
+
+UPSTREAM = os.path.join(TOP, 'harness', 'upstream-commits')
+FIXES = re.compile(r'^Fixes: ([0-9a-f]{12}) \("(.*)"\)$')
+
+
+def lint_fixes():
+    """Errors for Fixes: tags that name a commit harness/upstream-commits
+    does not list with that subject, and for malformed ones."""
+    known, errors = {}, []
+    with open(UPSTREAM) as fh:
+        for line in fh:
+            m = re.match(r'^([0-9a-f]{12}) "(.*)"\s+\S', line)
+            if m:
+                known[m.group(1)] = m.group(2)
+            elif line.strip() and not line.startswith('#'):
+                errors.append(f'{os.path.basename(UPSTREAM)}: malformed: '
+                              f'{line.strip()}')
+    for p in patches():
+        for line in p['body'].splitlines():
+            if not line.startswith('Fixes:'):
+                continue
+            m = FIXES.match(line)
+            if not m:
+                errors.append(f"{p['name']}: malformed tag: {line}")
+            elif known.get(m.group(1)) != m.group(2):
+                errors.append(f"{p['name']}: {line}: not in "
+                              f'{os.path.basename(UPSTREAM)} with this '
+                              'subject')
+    return errors
 
 
 KSRC = os.path.join(TOP, 'build', 'linux')
