@@ -36,6 +36,8 @@ mutant coherent-buffer-not-contiguous kunit arch/arm/mm/dma-mapping.c \
 	's/\tif \(dev->dma_coherent && virt_addr_valid\(cpu_addr\)\)\n\t\treturn virt_to_page\(cpu_addr\);\n//'
 mutant unmap-page-skipped kunit arch/arm/mm/dma-mapping.c \
 	's/(static void arm_iommu_unmap_page\(.*?)\tiommu_unmap\(mapping->domain, iova, len\);\n/$1/s'
+mutant series-step-compile-error series-check drivers/amba/bus.c \
+	's/\A/#error the series check must fail on this\n/'
 
 only=" $* "
 S=$BUILD/mutant-src

@@ -128,7 +128,8 @@ def lint_fixes():
     return errors
 
 
-KSRC = os.path.join(TOP, 'build', 'linux')
+# The prepared base tree, where lib.sh puts it (BUILD may point elsewhere)
+KSRC = os.path.join(os.environ.get('BUILD') or os.path.join(TOP, 'build'), 'linux')
 ALLOW = os.path.join(TOP, 'harness', 'arm-iommu-api.allow')
 # A driver that takes the ARM default mapping of its device
 # (to_dma_iommu_mapping()) or detaches its device from a mapping it did not

@@ -27,11 +27,19 @@ write() {
 	python3 "$TOP/harness/series.py" format "$BUILD/series-gen" "$OUT/series"
 }
 
-# Warnings a W=1 build of the given objects prints, one line each.
-w1_warnings() {
+# w1_compile O OBJ...: compile the objects with W=1 in one make (both
+# cores), its output in O/w1.log; the exit status is make's.
+w1_compile() {
 	local o=$1; shift
-	[ $# -gt 0 ] || return 0
-	kmake O="$o" W=1 "$@" 2>&1 | grep -E 'warning:|error:' | sed "s|$BUILD/[^/]*/||" || true
+	kmake -s -k O="$o" W=1 "$@" >"$o/w1.log" 2>&1
+}
+
+# w1_count O OBJ: the warnings and errors O/w1.log places in OBJ's source
+# (its .c, or the .dtso of a .dtbo.o), whichever way the path is spelt.
+w1_count() {
+	local src=${2%.o}.c
+	[ "${2%.dtbo.o}" = "$2" ] || src=${2%.dtbo.o}.dtso
+	grep -cE "(^|/)$src:[0-9]+(:[0-9]+)?: (warning|error):" "$1/w1.log" || true
 }
 
 check() {
@@ -45,15 +53,19 @@ check() {
 	git -C "$C" am -q $patches || die "git am of out/series onto the base failed"
 	msg "series-check: git am of $(echo $patches | wc -w) patches onto $(git -C "$C" describe --always base): OK"
 
-	# One checkpatch run per patch: its total line, and the report of any
-	# patch that is not clean
+	# One checkpatch run per patch, two at a time: its total line, and the
+	# report of any patch that is not clean.  Debian's python3 has
+	# python3-ply for checkpatch's spdxcheck.py.  The base tree has no
+	# upstream history to look the commits of Fixes: tags up in: make
+	# lint checks them against harness/upstream-commits instead.
+	mkdir -p "$O/checkpatch"
+	rm -f "$O"/checkpatch/*
+	printf '%s\n' $patches | xargs -P "$JOBS" -I{} sh -c \
+		'cd "$1" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict \
+			--ignore UNKNOWN_COMMIT_ID "$2" > "$3/$(basename "$2").log" 2>&1 || true' \
+		_ "$C" {} "$O/checkpatch"
 	for p in $patches; do
-		# Debian's python3 has python3-ply for checkpatch's spdxcheck.py
-		# The base tree has no upstream history to look the commits of
-		# Fixes: tags up in: make lint checks them against
-		# harness/upstream-commits instead.
-		r=$(cd "$C" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict \
-			--ignore UNKNOWN_COMMIT_ID "$p" 2>&1 || true)
+		r=$(cat "$O/checkpatch/$(basename "$p").log" 2>/dev/null || true)
 		t=$(printf '%s\n' "$r" | grep '^total:' || true)
 		printf 'checkpatch --strict %s: %s\n' "$(basename "$p")" "${t:-no total line}"
 		case $t in
@@ -114,30 +126,32 @@ check() {
 		kmake -s O="$O" allnoconfig KCONFIG_ALLCONFIG="$O/fragment.config" >/dev/null ||
 			{ msg "series-check: step $step ($subj): the configuration fails"; fail=1; continue; }
 		nw=0
+		# W=1 warnings of each new file at the base, to compare against
+		local new="" srcs=""
 		for f in $objs; do
-			if [ -z "${base_w[$f]+x}" ]; then
-				# W=1 warnings of this file at the base, to compare against
-				if [ "${f%.dtbo.o}" = "$f" ] &&
-				   git -C "$C" cat-file -e "base:${f%.o}.c" 2>/dev/null; then
-					git -C "$C" checkout -q base -- "${f%.o}.c"
-					base_w[$f]=$(w1_warnings "$O" "$f" | wc -l)
-					git -C "$C" checkout -q "$c" -- "${f%.o}.c"
-				else
-					base_w[$f]=0
-				fi
-			fi
-			if ! kmake -s O="$O" W=1 "$f" >"$O/w1.log" 2>&1; then
-				grep -v 'warning: -z norelro ignored' "$O/w1.log" | tail -20
-				msg "series-check: step $step ($subj): $f does not compile"
-				nw=1
-				fail=1
-				continue
-			fi
-			w=$(grep -E 'warning:|error:' "$O/w1.log" | grep -v 'warning: -z norelro ignored' |
-				sed "s|$BUILD/[^/]*/||" || true)
-			n=$(printf '%s' "$w" | grep -c . || true)
+			[ -z "${base_w[$f]+x}" ] || continue
+			base_w[$f]=0
+			[ "${f%.dtbo.o}" = "$f" ] &&
+				git -C "$C" cat-file -e "base:${f%.o}.c" 2>/dev/null || continue
+			new="$new $f"
+			srcs="$srcs ${f%.o}.c"
+		done
+		if [ -n "$new" ]; then
+			git -C "$C" checkout -q base -- $srcs
+			w1_compile "$O" $new || true
+			for f in $new; do base_w[$f]=$(w1_count "$O" "$f"); done
+			git -C "$C" checkout -q "$c" -- $srcs
+		fi
+		if [ -n "$objs" ] && ! w1_compile "$O" $objs; then
+			grep -E 'error:|Error [0-9]' "$O/w1.log" | head -20
+			msg "series-check: step $step ($subj): does not compile"
+			nw=1
+			fail=1
+		fi
+		for f in $objs; do
+			n=$(w1_count "$O" "$f")
 			if [ "$n" -gt "${base_w[$f]}" ]; then
-				printf '%s\n' "$w"
+				grep -E "(warning|error):" "$O/w1.log" | sed "s|$BUILD/[^/]*/||" | head -20
 				msg "series-check: step $step: $f: $n W=1 warnings, ${base_w[$f]} at the base"
 				nw=1
 				fail=1
