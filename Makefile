@@ -82,7 +82,8 @@ kunit-debug: prepare guest
 
 # The noiommu kernel and the LPAE KUnit kernel are linked, with their
 # modules; of the drivers configuration, the directories of the drivers
-# the series changes are built.  EXPECT: overlay files each configuration must build.
+# the series changes are built.  EXPECT: overlay files each
+# configuration must build.
 # Not nouveau's (727 files, about 6 minutes of CI time): its two changed
 # files are compiled only by the series check, in a configuration without
 # nouveau.
