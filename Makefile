@@ -48,7 +48,7 @@ bench: kernel guest
 	@python3 $(H)/bench.py --kernel build/out-e2e/arch/arm/boot/zImage \
 		--initrd build/guest/initramfs.cpio --outdir out/bench
 
-lint: deps
+lint: prepare
 	@python3 $(H)/series.py lint
 
 # Both suites on one kernel: LPAE with HIGHMEM and 2 GiB (64-bit
