@@ -90,6 +90,7 @@ def lint():
             errors.append(f'{f}: in the overlay but in no patch of series/')
     errors += lint_arm_iommu_api()
     errors += lint_fixes()
+    errors += lint_readme()
     for e in errors:
         print(f'series lint: {e}', file=sys.stderr)
     n = len(patches())
@@ -205,6 +206,27 @@ def lint_arm_iommu_api():
                       for f in sorted(found))
     print(f'series lint: ARM mapping API in drivers/: {users or "none"}')
     return errors
+
+
+def lint_readme():
+    """README.md's table of the series lists every patch, in order."""
+    rows = []
+    section = False
+    with open(os.path.join(TOP, 'README.md')) as f:
+        for line in f:
+            if line.startswith('#'):
+                section = line.strip() == '## The series so far'
+            m = section and re.match(r'\| (\d+) \| (.*) \|$', line.rstrip('\n'))
+            if m:
+                rows.append((int(m.group(1)), m.group(2)))
+    want = [(i + 1, p['subject']) for i, p in enumerate(patches())]
+    if rows == want:
+        return []
+    missing = [f'{n} "{s}"' for n, s in want if (n, s) not in rows]
+    extra = [f'{n} "{s}"' for n, s in rows if (n, s) not in want]
+    return [f'README.md: the series table does not match series/: '
+            f'missing {", ".join(missing) or "none"}; '
+            f'not in the series {", ".join(extra) or "none"}']
 
 
 def commit(tree):

@@ -2403,7 +2403,7 @@ static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
 /*
  * Attach @dev to its default mapping for the DMA window [@start, @end],
  * creating it if it has none yet.  *@refused tells that a shared mapping
- * existed but could not take @dev.
+ * existed but could not take @dev, for another reason than lack of memory.
  */
 static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 				    bool isolated, bool *refused)
@@ -2463,7 +2463,7 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 	}
 	if (ret) {
 		if (found) {
-			*refused = true;
+			*refused = ret != -ENOMEM;
 		} else {
 			if (attached)
 				iommu_detach_device(def->mapping->domain, dev);

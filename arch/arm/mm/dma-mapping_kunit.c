@@ -19,8 +19,10 @@
 #include <kunit/test.h>
 #include <linux/atomic.h>
 #include <linux/completion.h>
+#include <linux/debugfs.h>
 #include <linux/dma-map-ops.h>
 #include <linux/dma-mapping.h>
+#include <linux/fault-inject.h>
 #include <linux/highmem.h>
 #include <linux/iommu.h>
 #include <linux/kmsg_dump.h>
@@ -138,6 +140,13 @@ static DEFINE_MUTEX(test_iommus_lock);
  */
 static bool test_iommu_attach_geometry;
 
+/*
+ * Fails the test IOMMU's domain allocations, attaches and maps when
+ * should_fail() says so: the fault injection cases make the Nth call of a
+ * task fail (current->fail_nth).
+ */
+static DECLARE_FAULT_ATTR(test_iommu_fault);
+
 static struct test_domain *to_test_domain(struct iommu_domain *domain)
 {
 	return container_of(domain, struct test_domain, domain);
@@ -180,6 +189,12 @@ static int test_domain_attach(struct iommu_domain *domain, struct device *dev)
 	struct test_iommu *t = td->tiommu;
 	int ret = 0;
 
+	/* A failed attach request: virtio-iommu's viommu_send_req_sync() */
+	if (READ_ONCE(tm->domain) != td && should_fail(&test_iommu_fault, 1)) {
+		atomic_inc(&t->attaches_refused);
+		return -EIO;
+	}
+
 	spin_lock(&t->lock);
 	if (!td->finalised) {
 		td->domain.geometry.aperture_start = t->aperture[0];
@@ -218,6 +233,9 @@ static int test_domain_map(struct iommu_domain *domain, unsigned long iova,
 	/* virtio-iommu: -EINVAL from viommu_map_pages() before finalising */
 	if (!READ_ONCE(td->finalised))
 		return -EINVAL;
+	/* A page table the driver could not allocate */
+	if (should_fail(&test_iommu_fault, pgcount * PAGE_SIZE))
+		return -ENOMEM;
 
 	/* Callers may hold spinlocks with interrupts off: never sleep here */
 	xa_lock_irqsave(&td->table, flags);
@@ -284,6 +302,11 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
 	if (!t)
 		return ERR_PTR(-ENODEV);
 	if (t->no_domains) {
+		atomic_inc(&t->domains_refused);
+		return ERR_PTR(-ENOSPC);
+	}
+	/* No context left */
+	if (should_fail(&test_iommu_fault, 1)) {
 		atomic_inc(&t->domains_refused);
 		return ERR_PTR(-ENOSPC);
 	}
@@ -359,8 +382,14 @@ static void test_iommu_add_region(struct device *dev, struct list_head *head,
 
 	if (!region[1])
 		return;
+	/*
+	 * Real drivers (virtio-iommu, arm-smmu) drop a region they cannot
+	 * allocate: get_resv_regions() has no way to report it.  Never fail
+	 * here, so that the fault injection cases test what the ARM code
+	 * does with the regions it is told about.
+	 */
 	r = iommu_alloc_resv_region(region[0], region[1], prot, type,
-				    GFP_KERNEL);
+				    GFP_KERNEL | __GFP_NOFAIL);
 	if (r)
 		list_add_tail(&r->list, head);
 }
@@ -2676,6 +2705,594 @@ static void arm_dma_test_own_mapping(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
 }
 
+/*
+ * Fault injection: a case makes the Nth call of should_fail() in its own
+ * task fail, for N = 1, 2, ... until an operation runs without reaching
+ * the Nth call, so that each kmalloc (failslab), page allocation
+ * (fail_page_alloc), and domain allocation, attach and map of the test
+ * IOMMU that the operation makes fails in turn, as
+ * tools/testing/selftests/iommu/iommufd_fail_nth.c does for iommufd.
+ * failslab and fail_page_alloc leave allocations that may sleep, order-0
+ * pages and highmem alone unless debugfs tells them otherwise: the cases
+ * tell them, and restore them.
+ */
+#if IS_ENABLED(CONFIG_FAILSLAB) && IS_ENABLED(CONFIG_FAIL_PAGE_ALLOC) && \
+	IS_ENABLED(CONFIG_FAULT_INJECTION_DEBUG_FS)
+
+/* More calls than any operation of the cases makes */
+#define ARM_DMA_TEST_FAULT_MAX		1000
+
+/* How a fault injection knob is kept: debugfs_create_bool(), _u32(), _ul() */
+enum arm_dma_test_knob_type { TEST_KNOB_BOOL, TEST_KNOB_U32, TEST_KNOB_UL };
+
+static const struct {
+	const char *dir;
+	const char *name;
+	enum arm_dma_test_knob_type type;
+	unsigned long val;
+} arm_dma_test_fault_knobs[] = {
+	{ "failslab", "ignore-gfp-wait", TEST_KNOB_BOOL, false },
+	{ "failslab", "verbose", TEST_KNOB_UL, 1 },
+	{ "fail_page_alloc", "ignore-gfp-wait", TEST_KNOB_BOOL, false },
+	{ "fail_page_alloc", "ignore-gfp-highmem", TEST_KNOB_BOOL, false },
+	{ "fail_page_alloc", "min-order", TEST_KNOB_U32, 0 },
+	{ "fail_page_alloc", "verbose", TEST_KNOB_UL, 1 },
+};
+
+/**
+ * struct arm_dma_test_faults - the fault injection knobs a case set
+ * @knob: where each knob of arm_dma_test_fault_knobs is kept
+ * @old: its value before
+ */
+struct arm_dma_test_faults {
+	void *knob[ARRAY_SIZE(arm_dma_test_fault_knobs)];
+	unsigned long old[ARRAY_SIZE(arm_dma_test_fault_knobs)];
+};
+
+/*
+ * Where the value of debugfs file @dir/@name is kept: the data pointer
+ * debugfs_create_bool() and its kind keep in the inode.  The files have
+ * no write_iter, so kernel_write() cannot write them.
+ */
+static void *arm_dma_test_knob(const char *dir, const char *name)
+{
+	struct dentry *d, *f = NULL;
+	void *knob = NULL;
+
+	d = debugfs_lookup(dir, NULL);
+	if (d)
+		f = debugfs_lookup(name, d);
+	if (f)
+		knob = d_inode(f)->i_private;
+	dput(f);
+	dput(d);
+	return knob;
+}
+
+static unsigned long arm_dma_test_knob_set(void *knob,
+					   enum arm_dma_test_knob_type type,
+					   unsigned long val)
+{
+	unsigned long old;
+
+	switch (type) {
+	case TEST_KNOB_BOOL:
+		old = *(bool *)knob;
+		WRITE_ONCE(*(bool *)knob, val);
+		break;
+	case TEST_KNOB_U32:
+		old = *(u32 *)knob;
+		WRITE_ONCE(*(u32 *)knob, val);
+		break;
+	default:
+		old = *(unsigned long *)knob;
+		WRITE_ONCE(*(unsigned long *)knob, val);
+		break;
+	}
+	return old;
+}
+
+static void arm_dma_test_faults_off(void *data)
+{
+	struct arm_dma_test_faults *f = data;
+	unsigned int i;
+
+	WRITE_ONCE(current->fail_nth, 0);
+	for (i = 0; i < ARRAY_SIZE(f->knob); i++)
+		if (f->knob[i])
+			arm_dma_test_knob_set(f->knob[i],
+					      arm_dma_test_fault_knobs[i].type,
+					      f->old[i]);
+}
+
+/* Have failslab and fail_page_alloc fail any allocation until the test ends */
+static void arm_dma_test_faults_on(struct kunit *test)
+{
+	struct arm_dma_test_faults *f;
+	unsigned int i;
+
+	f = kunit_kzalloc(test, sizeof(*f), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	for (i = 0; i < ARRAY_SIZE(f->knob); i++) {
+		f->knob[i] = arm_dma_test_knob(arm_dma_test_fault_knobs[i].dir,
+					       arm_dma_test_fault_knobs[i].name);
+		KUNIT_ASSERT_NOT_NULL_MSG(test, f->knob[i], "%s/%s",
+					  arm_dma_test_fault_knobs[i].dir,
+					  arm_dma_test_fault_knobs[i].name);
+	}
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test, arm_dma_test_faults_off,
+						  f));
+	for (i = 0; i < ARRAY_SIZE(f->knob); i++)
+		f->old[i] = arm_dma_test_knob_set(f->knob[i],
+						  arm_dma_test_fault_knobs[i].type,
+						  arm_dma_test_fault_knobs[i].val);
+	test_iommu_fault.verbose = 1;
+}
+
+/* Make the @nth call of should_fail() in this task fail */
+static void arm_dma_test_fail_nth(unsigned int nth)
+{
+	WRITE_ONCE(current->fail_nth, nth);
+}
+
+/* Stop injecting; true if the fault was injected */
+static bool arm_dma_test_fail_done(void)
+{
+	unsigned int left = READ_ONCE(current->fail_nth);
+
+	WRITE_ONCE(current->fail_nth, 0);
+	return !left;
+}
+
+struct arm_dma_test_fault_case {
+	const char *name;
+	bool first;
+};
+
+static const struct arm_dma_test_fault_case arm_dma_test_fault_cases[] = {
+	{ "master creates the default mapping", true },
+	{ "master joins the shared mapping", false },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_fault, arm_dma_test_fault_cases, name);
+
+/* What a master bound under an injected fault got */
+enum arm_dma_test_outcome {
+	TEST_FAULT_MAPPED,	/* the mapping it gets without faults */
+	TEST_FAULT_PRIVATE,	/* a private one: the shared one refused it */
+	TEST_FAULT_DIRECT,	/* direct DMA */
+	TEST_FAULT_UNBOUND,	/* its probe failed */
+	TEST_FAULT_OUTCOMES
+};
+
+/* Map a page on @dev and expect the IOVA to translate to it */
+static void arm_dma_test_fault_dma(struct kunit *test, struct device *dev)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	struct page *page;
+	dma_addr_t dma;
+
+	page = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	dma = dma_map_page(dev, page, 0, PAGE_SIZE, DMA_TO_DEVICE);
+	if (!dma_mapping_error(dev, dma)) {
+		if (mapping)
+			KUNIT_EXPECT_EQ(test,
+					iommu_iova_to_phys(mapping->domain, dma),
+					page_to_phys(page));
+		dma_unmap_page(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	} else {
+		KUNIT_FAIL(test, "%s: dma_map_page() failed", dev_name(dev));
+	}
+	__free_page(page);
+}
+
+/*
+ * Every failure on the way from the driver core to a bound master, one
+ * after the other, with the master either creating the default mapping or
+ * joining the one its co-masters share (a master with a direct-mapped
+ * region, so the reserved-region entries and the map of the region fail
+ * too).  Each ends in one of the documented fallbacks, with its warning
+ * once: a private mapping if the IOMMU refused the attach to the shared
+ * domain, direct DMA if memory, the domain or the map failed, or a failed
+ * probe if the fault hit the driver core or the IOMMU core.  Nothing stays
+ * behind: the co-masters keep their mapping and references, and the
+ * master's region and domains go once it is unbound.  kmemleak checks the
+ * rest after the suites.
+ */
+static void arm_dma_test_fault_attach(struct kunit *test)
+{
+	const struct arm_dma_test_fault_case *p = test->param_value;
+	const u64 rd = ARM_DMA_TEST_RESV_D_START;
+	unsigned int outcomes[TEST_FAULT_OUTCOMES] = { };
+	struct dma_iommu_mapping *shared = NULL, *mapping;
+	enum arm_dma_test_outcome o = TEST_FAULT_UNBOUND;
+	unsigned int n, i, refs = 0, live, in_use = 0, refused;
+	struct arm_dma_test_warnings w;
+	struct arm_dma_test_master *m;
+	struct test_iommu *t;
+	struct device *d;
+	bool fired = true;
+	int ret;
+
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-resv-shared");
+	arm_dma_test_set_policy(test, false);
+	m = arm_dma_test_register(test, TEST_RESV_SHARED_MASTER, 4, 0);
+	d = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-d");
+	KUNIT_ASSERT_NOT_NULL(test, d);
+	for (i = 0; i < m->nr; i++)
+		if (p->first || m->devs[i] == d)
+			device_release_driver(m->devs[i]);
+	if (!p->first) {
+		shared = to_dma_iommu_mapping(m->devs[m->devs[0] == d]);
+		KUNIT_ASSERT_NOT_NULL(test, shared);
+		refs = arm_dma_test_refs(m->devs[m->devs[0] == d]);
+		KUNIT_ASSERT_EQ(test, refs, 1 + 2 * 3);
+		in_use = arm_dma_test_iovas_in_use(shared);
+	}
+	live = atomic_read(&t->domains_allocated) -
+	       atomic_read(&t->domains_freed);
+	KUNIT_ASSERT_EQ(test, live, shared ? 1 : 0);
+
+	arm_dma_test_faults_on(test);
+	for (n = 1; fired && n <= ARM_DMA_TEST_FAULT_MAX; n++) {
+		arm_dma_test_warnings_before(test, &w, dev_name(d));
+		refused = atomic_read(&t->attaches_refused);
+		arm_dma_test_fail_nth(n);
+		ret = device_attach(d);
+		fired = arm_dma_test_fail_done();
+
+		KUNIT_EXPECT_EQ_MSG(test, ret > 0, !!d->driver, "fault %u", n);
+		mapping = to_dma_iommu_mapping(d);
+		if (!d->driver)
+			o = TEST_FAULT_UNBOUND;
+		else if (!arm_dma_test_has_iommu_ops(d))
+			o = TEST_FAULT_DIRECT;
+		else if (!shared || mapping == shared)
+			o = TEST_FAULT_MAPPED;
+		else
+			o = TEST_FAULT_PRIVATE;
+		outcomes[o]++;
+
+		arm_dma_test_expect_warnings(test, &w, o == TEST_FAULT_PRIVATE,
+					     o == TEST_FAULT_DIRECT);
+		/*
+		 * A refused attach to the shared domain, and only that, not
+		 * -ENOMEM, gives a private mapping.
+		 */
+		if (shared)
+			KUNIT_EXPECT_EQ_MSG(test,
+					    atomic_read(&t->attaches_refused) -
+					    refused, o == TEST_FAULT_PRIVATE,
+					    "fault %u", n);
+		KUNIT_EXPECT_EQ_MSG(test, !!mapping,
+				    o == TEST_FAULT_MAPPED ||
+				    o == TEST_FAULT_PRIVATE, "fault %u", n);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    atomic_read(&t->domains_allocated) -
+				    atomic_read(&t->domains_freed),
+				    live + (mapping && mapping != shared),
+				    "fault %u", n);
+		if (mapping) {
+			KUNIT_EXPECT_EQ_MSG(test,
+					    iommu_iova_to_phys(mapping->domain,
+							       rd), rd,
+					    "fault %u", n);
+			arm_dma_test_fault_dma(test, d);
+		} else if (d->driver) {
+			arm_dma_test_fault_dma(test, d);
+		}
+		if (shared) {
+			KUNIT_EXPECT_EQ_MSG(test, kref_read(&shared->kref),
+					    refs + 2 * (mapping == shared),
+					    "fault %u", n);
+			if (mapping != shared)
+				KUNIT_EXPECT_EQ_MSG(test,
+						    iommu_iova_to_phys(shared->domain,
+								       rd),
+						    0, "fault %u", n);
+		}
+
+		if (fired && d->driver)
+			device_release_driver(d);
+		KUNIT_EXPECT_EQ_MSG(test,
+				    atomic_read(&t->domains_allocated) -
+				    atomic_read(&t->domains_freed),
+				    d->driver ? live + !shared : live,
+				    "fault %u", n);
+		if (shared && !d->driver) {
+			KUNIT_EXPECT_EQ_MSG(test, kref_read(&shared->kref),
+					    refs, "fault %u", n);
+			KUNIT_EXPECT_EQ_MSG(test,
+					    arm_dma_test_iovas_in_use(shared),
+					    in_use, "fault %u", n);
+		}
+	}
+
+	kunit_info(test, "%u faults: %u mapped anyway, %u private mapping, %u direct DMA, %u probe failed\n",
+		   n - 2, outcomes[TEST_FAULT_MAPPED] - 1,
+		   outcomes[TEST_FAULT_PRIVATE], outcomes[TEST_FAULT_DIRECT],
+		   outcomes[TEST_FAULT_UNBOUND]);
+	KUNIT_EXPECT_FALSE_MSG(test, fired, "still failing after %u calls",
+			       ARM_DMA_TEST_FAULT_MAX);
+	/* Without a fault, the master gets its mapping */
+	KUNIT_EXPECT_EQ(test, o, TEST_FAULT_MAPPED);
+	KUNIT_EXPECT_GT(test, outcomes[TEST_FAULT_DIRECT], 0);
+	KUNIT_EXPECT_GT(test, outcomes[TEST_FAULT_UNBOUND], 0);
+	if (shared)
+		KUNIT_EXPECT_GT(test, outcomes[TEST_FAULT_PRIVATE], 0);
+}
+
+/* Pages of a buffer, scatterlist entries, the pages of a resource */
+#define ARM_DMA_TEST_FAULT_PAGES	16
+#define ARM_DMA_TEST_FAULT_RESOURCE	SZ_256M
+#define ARM_DMA_TEST_FAULT_RESOURCE_SIZE	(4 * PAGE_SIZE)
+
+/**
+ * struct arm_dma_test_fault_op - a DMA operation a fault case fails
+ * @name: for the log
+ * @run: does the operation on @dev and returns whether it worked
+ * @check_undo: expects what a successful @run mapped to be translated, and
+ *	undoes it
+ * @extend: run with the first bitmap of the mapping full, so that the
+ *	allocator must extend the mapping
+ */
+struct arm_dma_test_fault_op {
+	const char *name;
+	bool (*run)(struct device *dev, void *ctx);
+	void (*check_undo)(struct kunit *test, struct device *dev, void *ctx);
+	bool extend;
+};
+
+/**
+ * struct arm_dma_test_fault_ctx - what the operations work on
+ * @cpu: the buffer dma_alloc_attrs() returned
+ * @dma: its IOVA, or that of the resource
+ * @sgt: a table of ARM_DMA_TEST_FAULT_PAGES single pages
+ */
+struct arm_dma_test_fault_ctx {
+	void *cpu;
+	dma_addr_t dma;
+	struct sg_table sgt;
+};
+
+static bool arm_dma_test_fault_alloc(struct device *dev, void *data)
+{
+	struct arm_dma_test_fault_ctx *ctx = data;
+
+	ctx->cpu = dma_alloc_attrs(dev, ARM_DMA_TEST_FAULT_PAGES * PAGE_SIZE,
+				   &ctx->dma, GFP_KERNEL, 0);
+	return ctx->cpu;
+}
+
+static void arm_dma_test_fault_free(struct kunit *test, struct device *dev,
+				    void *data)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	struct arm_dma_test_fault_ctx *ctx = data;
+	unsigned int i;
+
+	for (i = 0; i < ARM_DMA_TEST_FAULT_PAGES; i++)
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain,
+						   ctx->dma + i * PAGE_SIZE),
+				arm_dma_test_cpu_to_phys(ctx->cpu +
+							 i * PAGE_SIZE));
+	dma_free_attrs(dev, ARM_DMA_TEST_FAULT_PAGES * PAGE_SIZE, ctx->cpu,
+		       ctx->dma, 0);
+}
+
+static bool arm_dma_test_fault_map_sg(struct device *dev, void *data)
+{
+	struct arm_dma_test_fault_ctx *ctx = data;
+
+	return !dma_map_sgtable(dev, &ctx->sgt, DMA_TO_DEVICE, 0);
+}
+
+static void arm_dma_test_fault_unmap_sg(struct kunit *test,
+					struct device *dev, void *data)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	struct arm_dma_test_fault_ctx *ctx = data;
+	struct scatterlist *sg, *cpu = ctx->sgt.sgl;
+	unsigned int i, off = 0;
+	dma_addr_t dma;
+	int j;
+
+	/* The DMA segments cover the pages in order */
+	for_each_sgtable_dma_sg(&ctx->sgt, sg, j) {
+		for (i = 0; i < sg_dma_len(sg) / PAGE_SIZE; i++) {
+			KUNIT_ASSERT_NOT_NULL(test, cpu);
+			dma = sg_dma_address(sg) + i * PAGE_SIZE;
+			KUNIT_EXPECT_EQ(test,
+					iommu_iova_to_phys(mapping->domain, dma),
+					page_to_phys(sg_page(cpu)) + off);
+			off += PAGE_SIZE;
+			if (off == cpu->length) {
+				cpu = sg_next(cpu);
+				off = 0;
+			}
+		}
+	}
+	KUNIT_EXPECT_NULL(test, cpu);
+	dma_unmap_sgtable(dev, &ctx->sgt, DMA_TO_DEVICE, 0);
+}
+
+static bool arm_dma_test_fault_map_resource(struct device *dev, void *data)
+{
+	struct arm_dma_test_fault_ctx *ctx = data;
+
+	ctx->dma = dma_map_resource(dev, ARM_DMA_TEST_FAULT_RESOURCE,
+				    ARM_DMA_TEST_FAULT_RESOURCE_SIZE,
+				    DMA_TO_DEVICE, 0);
+	return !dma_mapping_error(dev, ctx->dma);
+}
+
+static void arm_dma_test_fault_unmap_resource(struct kunit *test,
+					      struct device *dev, void *data)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	struct arm_dma_test_fault_ctx *ctx = data;
+	size_t last = ARM_DMA_TEST_FAULT_RESOURCE_SIZE - PAGE_SIZE;
+
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, ctx->dma),
+			ARM_DMA_TEST_FAULT_RESOURCE);
+	KUNIT_EXPECT_EQ(test,
+			iommu_iova_to_phys(mapping->domain, ctx->dma + last),
+			ARM_DMA_TEST_FAULT_RESOURCE + last);
+	dma_unmap_resource(dev, ctx->dma, ARM_DMA_TEST_FAULT_RESOURCE_SIZE,
+			   DMA_TO_DEVICE, 0);
+}
+
+static const struct arm_dma_test_fault_op arm_dma_test_fault_ops[] = {
+	{ "alloc", arm_dma_test_fault_alloc, arm_dma_test_fault_free },
+	{ "map_sg", arm_dma_test_fault_map_sg, arm_dma_test_fault_unmap_sg },
+	{ "map_resource", arm_dma_test_fault_map_resource,
+	  arm_dma_test_fault_unmap_resource, true },
+};
+
+/*
+ * Mark the pages of @mapping's first bitmap in use (@full), as 128 MiB of
+ * live buffers would, or those it did not have in use then free again.
+ */
+static void arm_dma_test_fill_bitmap(struct dma_iommu_mapping *mapping,
+				     unsigned long *was, bool full)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&mapping->lock, flags);
+	if (full) {
+		bitmap_copy(was, mapping->bitmaps[0], mapping->bits);
+		bitmap_fill(mapping->bitmaps[0], mapping->bits);
+	} else {
+		bitmap_copy(mapping->bitmaps[0], was, mapping->bits);
+	}
+	spin_unlock_irqrestore(&mapping->lock, flags);
+}
+
+static void arm_dma_test_fault_free_sgt(void *data)
+{
+	struct sg_table *sgt = data;
+	struct scatterlist *sg;
+	int i;
+
+	for_each_sgtable_sg(sgt, sg, i)
+		__free_page(sg_page(sg));
+	sg_free_table(sgt);
+}
+
+/*
+ * Every failure of the DMA operations that allocate, one after the other:
+ * a buffer's pages, the array that holds them and its kernel mapping, an
+ * extension of the IOVA bitmaps, and the IOMMU's map.  An operation either
+ * works in full, and its IOVAs translate to its pages, or fails and leaves
+ * no IOVA in use and nothing mapped.
+ */
+static void arm_dma_test_fault_ops_case(struct kunit *test)
+{
+	struct arm_dma_test_fault_ctx *ctx;
+	struct dma_iommu_mapping *mapping;
+	unsigned int n, i, failed;
+	struct test_domain *td;
+	struct scatterlist *sg;
+	unsigned long used, *was;
+	struct device *dev;
+	bool fired, ok;
+	int j;
+
+	dev = arm_dma_test_bind(test, TEST_IOMMU1_MASTER);
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	was = kunit_kzalloc(test, mapping->bitmap_size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, was);
+	td = to_test_domain(mapping->domain);
+	used = arm_dma_test_iovas_in_use(mapping);
+
+	ctx = kunit_kzalloc(test, sizeof(*ctx), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, ctx);
+	KUNIT_ASSERT_EQ(test, 0, sg_alloc_table(&ctx->sgt,
+						ARM_DMA_TEST_FAULT_PAGES,
+						GFP_KERNEL));
+	for_each_sgtable_sg(&ctx->sgt, sg, j)
+		sg_set_page(sg, NULL, 0, 0);
+	for_each_sgtable_sg(&ctx->sgt, sg, j) {
+		struct page *page = alloc_page(GFP_KERNEL);
+
+		if (!page)
+			break;
+		sg_set_page(sg, page, PAGE_SIZE, 0);
+	}
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_fault_free_sgt,
+						  &ctx->sgt));
+	for_each_sgtable_sg(&ctx->sgt, sg, j)
+		KUNIT_ASSERT_NOT_NULL(test, sg_page(sg));
+
+	arm_dma_test_faults_on(test);
+	for (i = 0; i < ARRAY_SIZE(arm_dma_test_fault_ops); i++) {
+		const struct arm_dma_test_fault_op *op =
+			&arm_dma_test_fault_ops[i];
+
+		if (op->extend) {
+			KUNIT_ASSERT_EQ(test, mapping->nr_bitmaps, 1);
+			arm_dma_test_fill_bitmap(mapping, was, true);
+			used = arm_dma_test_iovas_in_use(mapping);
+		}
+		fired = true;
+		failed = 0;
+		for (n = 1; fired && n <= ARM_DMA_TEST_FAULT_MAX; n++) {
+			arm_dma_test_fail_nth(n);
+			ok = op->run(dev, ctx);
+			fired = arm_dma_test_fail_done();
+			if (ok) {
+				op->check_undo(test, dev, ctx);
+			} else {
+				failed++;
+				KUNIT_EXPECT_TRUE_MSG(test, fired,
+						      "%s failed without a fault",
+						      op->name);
+			}
+			KUNIT_EXPECT_EQ_MSG(test,
+					    arm_dma_test_iovas_in_use(mapping),
+					    used, "%s, fault %u", op->name, n);
+			KUNIT_EXPECT_TRUE_MSG(test, xa_empty(&td->table),
+					      "%s, fault %u", op->name, n);
+		}
+		if (op->extend) {
+			arm_dma_test_fill_bitmap(mapping, was, false);
+			used = arm_dma_test_iovas_in_use(mapping);
+		}
+		kunit_info(test, "%s: %u faults, %u failed it\n", op->name,
+			   n - 2, failed);
+		KUNIT_EXPECT_FALSE_MSG(test, fired, "%s: still failing",
+				       op->name);
+		KUNIT_EXPECT_GT_MSG(test, failed, 0, "%s", op->name);
+	}
+	/* The map_resource case extended the mapping */
+	KUNIT_EXPECT_GT(test, mapping->nr_bitmaps, 1);
+}
+
+#else
+
+static void arm_dma_test_fault_attach(struct kunit *test)
+{
+	kunit_skip(test, "needs FAILSLAB, FAIL_PAGE_ALLOC, FAULT_INJECTION_DEBUG_FS");
+}
+
+static const void *arm_dma_test_fault_gen_params(const void *prev, char *desc)
+{
+	return prev ? NULL : "";
+}
+
+static void arm_dma_test_fault_ops_case(struct kunit *test)
+{
+	arm_dma_test_fault_attach(test);
+}
+
+#endif
+
 struct arm_dma_test_bench_case {
 	const char *name;
 	unsigned int live;
@@ -2990,6 +3607,9 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_own_mapping),
 	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
 			 arm_dma_test_own_domain_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_fault_attach,
+			 arm_dma_test_fault_gen_params),
+	KUNIT_CASE(arm_dma_test_fault_ops_case),
 	{}
 };
 
@@ -3031,6 +3651,9 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE(arm_dma_test_own_mapping),
 	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
 			 arm_dma_test_own_domain_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_fault_attach,
+			 arm_dma_test_fault_gen_params),
+	KUNIT_CASE(arm_dma_test_fault_ops_case),
 	{}
 };
 
