@@ -17,7 +17,10 @@
 #include <kunit/of.h>
 #include <kunit/platform_device.h>
 #include <kunit/test.h>
+#include <linux/amba/bus.h>
 #include <linux/atomic.h>
+#include <linux/clk-provider.h>
+#include <linux/clkdev.h>
 #include <linux/completion.h>
 #include <linux/debugfs.h>
 #include <linux/dma-map-ops.h>
@@ -2575,17 +2578,14 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_managed, arm_dma_test_managed_cases, name);
  * attach for it, its group stays in the identity domain.  The driver then
  * attaches a paging domain of its own and maps through it.
  */
-static void arm_dma_test_managed(struct kunit *test)
+static void arm_dma_test_expect_managed(struct kunit *test,
+					struct test_iommu *t,
+					struct device *dev)
 {
-	const struct arm_dma_test_managed_case *c = test->param_value;
-	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
 	struct iommu_domain *domain;
-	struct device *dev;
 	u8 *buf;
 	int ret;
 
-	dev = arm_dma_test_register(test, TEST_IOMMU_MASTER, 1,
-				    c->flags)->devs[0];
 	KUNIT_EXPECT_TRUE(test, dev->driver->driver_managed_iommu);
 	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
 	KUNIT_EXPECT_NULL(test, get_dma_ops(dev));
@@ -2616,6 +2616,178 @@ static void arm_dma_test_managed(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), ret ? 0 : 1);
 }
+
+static void arm_dma_test_managed(struct kunit *test)
+{
+	const struct arm_dma_test_managed_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+
+	arm_dma_test_expect_managed(test, t,
+				    arm_dma_test_register(test,
+							  TEST_IOMMU_MASTER, 1,
+							  c->flags)->devs[0]);
+}
+
+#ifdef CONFIG_ARM_AMBA
+/* Primecell ID of the test AMBA master: ARM's designer code, part 0xd0 */
+#define ARM_DMA_TEST_AMBA_ID		0x000410d0
+
+static const struct amba_id arm_dma_test_amba_ids[] = {
+	{ .id = ARM_DMA_TEST_AMBA_ID, .mask = 0x000fffff },
+	{ }
+};
+
+/* The AMBA bus of the test master: its registers are never read */
+static struct resource arm_dma_test_amba_bus =
+	DEFINE_RES_MEM_NAMED(0, SZ_64K, "arm-dma-test-amba-bus");
+
+/**
+ * struct arm_dma_test_amba - an AMBA driver registered by a test
+ * @drv: bound to the test AMBA master
+ * @probed: completed when it is
+ */
+struct arm_dma_test_amba {
+	struct amba_driver drv;
+	struct completion probed;
+};
+
+static int arm_dma_test_amba_probe(struct amba_device *adev,
+				   const struct amba_id *id)
+{
+	struct amba_driver *drv = container_of(adev->dev.driver,
+					       struct amba_driver, drv);
+
+	complete(&container_of(drv, struct arm_dma_test_amba, drv)->probed);
+	return 0;
+}
+
+static void arm_dma_test_amba_unregister(void *adev)
+{
+	amba_device_unregister(adev);
+}
+
+static void arm_dma_test_amba_driver_unregister(void *drv)
+{
+	amba_driver_unregister(drv);
+}
+
+static void arm_dma_test_clk_unregister(void *hw)
+{
+	clk_hw_unregister_fixed_rate(hw);
+}
+
+static void arm_dma_test_clkdev_drop(void *cl)
+{
+	clkdev_drop(cl);
+}
+
+/*
+ * An AMBA master of the overlay node (disabled there, so that it gets no
+ * platform device), with the clock amba_probe() needs, as board code or
+ * of_amba_device_create() would add it.
+ */
+static struct device *arm_dma_test_amba_master(struct kunit *test)
+{
+	struct amba_device *adev;
+	struct clk_lookup *cl;
+	struct device_node *np;
+	struct clk_hw *hw;
+	int ret;
+
+	hw = clk_hw_register_fixed_rate(NULL, "arm-dma-test-amba-pclk", NULL,
+					0, 24000000);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(hw));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_clk_unregister,
+						  hw));
+	cl = clkdev_hw_create(hw, "apb_pclk", "arm-dma-test-amba");
+	KUNIT_ASSERT_NOT_NULL(test, cl);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_clkdev_drop,
+						  cl));
+
+	np = of_find_compatible_node(NULL, NULL, ARM_DMA_TEST_AMBA_MASTER);
+	KUNIT_ASSERT_NOT_NULL(test, np);
+	adev = amba_device_alloc("arm-dma-test-amba", SZ_4K, SZ_4K);
+	if (!adev)
+		of_node_put(np);
+	KUNIT_ASSERT_NOT_NULL(test, adev);
+	device_set_node(&adev->dev, of_fwnode_handle(np));
+	adev->periphid = ARM_DMA_TEST_AMBA_ID;
+	/* The device takes its own reference to the node */
+	ret = amba_device_add(adev, &arm_dma_test_amba_bus);
+	of_node_put(np);
+	if (ret)
+		amba_device_put(adev);
+	KUNIT_ASSERT_EQ(test, ret, 0);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_amba_unregister,
+						  adev));
+	return &adev->dev;
+}
+
+struct arm_dma_test_amba_case {
+	const char *name;
+	bool driver_managed_dma;
+};
+
+static const struct arm_dma_test_amba_case arm_dma_test_amba_cases[] = {
+	{ "AMBA driver", false },
+	{ "AMBA driver_managed_dma", true },
+};
+
+KUNIT_ARRAY_PARAM_DESC(arm_dma_test_amba, arm_dma_test_amba_cases, name);
+
+/*
+ * The AMBA bus, like the platform bus, gives a master the default
+ * mapping, and none if its driver sets driver_managed_dma (the bus sets
+ * driver_managed_iommu for it).
+ */
+static void arm_dma_test_amba(struct kunit *test)
+{
+	const struct arm_dma_test_amba_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct arm_dma_test_amba *a;
+	struct device *dev;
+
+	dev = arm_dma_test_amba_master(test);
+	a = kunit_kzalloc(test, sizeof(*a), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, a);
+	init_completion(&a->probed);
+	a->drv.drv.name = "arm-dma-test-amba";
+	a->drv.id_table = arm_dma_test_amba_ids;
+	a->drv.probe = arm_dma_test_amba_probe;
+	a->drv.driver_managed_dma = c->driver_managed_dma;
+	KUNIT_ASSERT_EQ(test, 0, amba_driver_register(&a->drv));
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+					arm_dma_test_amba_driver_unregister,
+					&a->drv));
+	KUNIT_ASSERT_NE(test, 0,
+			wait_for_completion_timeout(&a->probed,
+						    ARM_DMA_TEST_PROBE_TIMEOUT));
+	KUNIT_ASSERT_NOT_NULL(test, dev->driver);
+	KUNIT_EXPECT_TRUE(test, device_iommu_mapped(dev));
+
+	if (c->driver_managed_dma) {
+		arm_dma_test_expect_managed(test, t, dev);
+		return;
+	}
+	KUNIT_EXPECT_FALSE(test, dev->driver->driver_managed_iommu);
+	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(dev));
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(dev), 3);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
+			    to_dma_iommu_mapping(dev)->domain);
+	device_release_driver(dev);
+	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(dev));
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+}
+#endif /* CONFIG_ARM_AMBA */
 
 struct arm_dma_test_own_domain_case {
 	const char *name;
@@ -3604,6 +3776,9 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
+#ifdef CONFIG_ARM_AMBA
+	KUNIT_CASE_PARAM(arm_dma_test_amba, arm_dma_test_amba_gen_params),
+#endif
 	KUNIT_CASE(arm_dma_test_own_mapping),
 	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
 			 arm_dma_test_own_domain_gen_params),
@@ -3648,6 +3823,9 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
+#ifdef CONFIG_ARM_AMBA
+	KUNIT_CASE_PARAM(arm_dma_test_amba, arm_dma_test_amba_gen_params),
+#endif
 	KUNIT_CASE(arm_dma_test_own_mapping),
 	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
 			 arm_dma_test_own_domain_gen_params),

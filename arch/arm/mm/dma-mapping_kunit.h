@@ -44,6 +44,7 @@
 #define ARM_DMA_TEST_LATE_MASTER	"linux,arm-dma-test-late-master"
 #define ARM_DMA_TEST_ABSENT_MASTER	"linux,arm-dma-test-absent-master"
 #define ARM_DMA_TEST_TAIL_MASTER	"linux,arm-dma-test-tail-master"
+#define ARM_DMA_TEST_AMBA_MASTER	"linux,arm-dma-test-amba-master"
 
 /* The DMA window of the window masters (dma-ranges of their bus) */
 #define ARM_DMA_TEST_WINDOW_BASE	0x80000000
