@@ -2119,10 +2119,11 @@ static void arm_dma_test_resv_shared(struct kunit *test)
 	const u64 ra = ARM_DMA_TEST_RESV_A_START, rb = ARM_DMA_TEST_RESV_B_START;
 	const u64 rd = ARM_DMA_TEST_RESV_D_START, size = ARM_DMA_TEST_RESV_SIZE;
 	struct dma_iommu_mapping *mapping;
+	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	struct device *a, *b, *c, *d;
-	unsigned int refused;
 
+	arm_dma_test_warnings_before(test, &w, "arm-dma-test-resv-shared-");
 	m = arm_dma_test_register(test, TEST_RESV_SHARED_MASTER, 4, 0);
 	a = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-a");
 	b = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-b");
@@ -2131,10 +2132,7 @@ static void arm_dma_test_resv_shared(struct kunit *test)
 	KUNIT_ASSERT_NOT_NULL(test, d);
 	mapping = to_dma_iommu_mapping(a);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
-	refused = arm_dma_test_log_lines(test, b, ARM_DMA_TEST_WARN_REFUSED) +
-		  arm_dma_test_log_lines(test, c, ARM_DMA_TEST_WARN_REFUSED) +
-		  arm_dma_test_log_lines(test, d, ARM_DMA_TEST_WARN_REFUSED);
-	KUNIT_EXPECT_EQ(test, refused, 0);
+	arm_dma_test_expect_warnings(test, &w, 0, 0);
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(c), mapping);
 	KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(d), mapping);
@@ -2764,8 +2762,8 @@ static void arm_dma_test_amba(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0, amba_driver_register(&a->drv));
 	KUNIT_ASSERT_EQ(test, 0,
 			kunit_add_action_or_reset(test,
-					arm_dma_test_amba_driver_unregister,
-					&a->drv));
+						  arm_dma_test_amba_driver_unregister,
+						  &a->drv));
 	KUNIT_ASSERT_NE(test, 0,
 			wait_for_completion_timeout(&a->probed,
 						    ARM_DMA_TEST_PROBE_TIMEOUT));
