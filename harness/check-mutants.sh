@@ -36,6 +36,10 @@ mutant coherent-buffer-not-contiguous kunit arch/arm/mm/dma-mapping.c \
 	's/\tif \(dev->dma_coherent && virt_addr_valid\(cpu_addr\)\)\n\t\treturn virt_to_page\(cpu_addr\);\n//'
 mutant unmap-page-skipped kunit arch/arm/mm/dma-mapping.c \
 	's/(static void arm_iommu_unmap_page\(.*?)\tiommu_unmap\(mapping->domain, iova, len\);\n/$1/s'
+mutant enomem-taken-for-refusal kunit arch/arm/mm/dma-mapping.c \
+	's/\*refused = ret != -ENOMEM;/*refused = true;/'
+mutant amba-driver-managed-dma-ignored kunit drivers/amba/bus.c \
+	's/\tif \(drv->driver_managed_dma\)\n\t\tdrv->drv.driver_managed_iommu = true;\n//'
 mutant series-step-compile-error series-check drivers/amba/bus.c \
 	's/\A/#error the series check must fail on this\n/'
 
