@@ -40,6 +40,8 @@ mutant enomem-taken-for-refusal kunit arch/arm/mm/dma-mapping.c \
 	's/\*refused = ret != -ENOMEM;/*refused = true;/'
 mutant amba-driver-managed-dma-ignored kunit drivers/amba/bus.c \
 	's/\tif \(drv->driver_managed_dma\)\n\t\tdrv->drv.driver_managed_iommu = true;\n//'
+mutant direct-dma-warned-twice kunit arch/arm/mm/dma-mapping.c \
+	's/(\t\tdev_warn\(dev, "no IOMMU DMA mapping \(%pe\), using direct DMA\\n",\n\t\t\t ERR_PTR\(ret\)\);\n)/$1$1/'
 mutant series-step-compile-error series-check drivers/amba/bus.c \
 	's/\A/#error the series check must fail on this\n/'
 
