@@ -3144,15 +3144,13 @@ static void arm_dma_test_fault_attach(struct kunit *test)
 				    atomic_read(&t->domains_freed),
 				    live + (mapping && mapping != shared),
 				    "fault %u", n);
-		if (mapping) {
+		if (mapping)
 			KUNIT_EXPECT_EQ_MSG(test,
 					    iommu_iova_to_phys(mapping->domain,
 							       rd), rd,
 					    "fault %u", n);
+		if (d->driver)
 			arm_dma_test_fault_dma(test, d);
-		} else if (d->driver) {
-			arm_dma_test_fault_dma(test, d);
-		}
 		if (shared) {
 			KUNIT_EXPECT_EQ_MSG(test, kref_read(&shared->kref),
 					    refs + 2 * (mapping == shared),
@@ -3348,7 +3346,8 @@ static void arm_dma_test_fault_free_sgt(void *data)
 	int i;
 
 	for_each_sgtable_sg(sgt, sg, i)
-		__free_page(sg_page(sg));
+		if (sg_page(sg))
+			__free_page(sg_page(sg));
 	sg_free_table(sgt);
 }
 
@@ -3384,8 +3383,6 @@ static void arm_dma_test_fault_ops_case(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0, sg_alloc_table(&ctx->sgt,
 						ARM_DMA_TEST_FAULT_PAGES,
 						GFP_KERNEL));
-	for_each_sgtable_sg(&ctx->sgt, sg, j)
-		sg_set_page(sg, NULL, 0, 0);
 	for_each_sgtable_sg(&ctx->sgt, sg, j) {
 		struct page *page = alloc_page(GFP_KERNEL);
 
