@@ -40,6 +40,10 @@ mutant enomem-taken-for-refusal kunit arch/arm/mm/dma-mapping.c \
 	's/\*refused = ret != -ENOMEM;/*refused = true;/'
 mutant amba-driver-managed-dma-ignored kunit drivers/amba/bus.c \
 	's/\tif \(drv->driver_managed_dma\)\n\t\tdrv->drv.driver_managed_iommu = true;\n//'
+mutant pci-driver-managed-dma-ignored e2e drivers/pci/pci-driver.c \
+	's/\tif \(drv->driver_managed_dma\)\n\t\tdrv->driver.driver_managed_iommu = true;\n//'
+mutant iommu-sharing-ignored kunit arch/arm/mm/dma-mapping.c \
+	's/\tswitch \(iommu->dma_sharing\) \{/\tswitch (IOMMU_DMA_SHARING_ANY) {/'
 mutant direct-dma-warned-twice kunit arch/arm/mm/dma-mapping.c \
 	's/(\t\tdev_warn\(dev, "no IOMMU DMA mapping \(%pe\), using direct DMA\\n",\n\t\t\t ERR_PTR\(ret\)\);\n)/$1$1/'
 mutant series-step-compile-error series-check drivers/amba/bus.c \

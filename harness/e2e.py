@@ -7,6 +7,9 @@ report joins what the guest saw (PCI endpoints, IOMMU groups, block I/O
 checksums) with QEMU's virtio-iommu trace (attach, map, translate, fault).
 vexpress-a15: no IOMMU, a virtio-blk-device on virtio-mmio: the direct DMA
 path of the same kernel.
+With --vfio, virt also has an edu device that the guest hands to vfio-pci
+and drives through a VFIO type1 container: it must get no default mapping,
+and its DMA must go through the container's own domain.
 
 Exits non-zero when any check fails.
 """
@@ -23,12 +26,17 @@ import time
 # Besides the kernel's own alarms, the ARM DMA layer's fallbacks (a master
 # refused the shared mapping, left without an IOMMU mapping, or outside the
 # aperture) and virtio-iommu's missing device link: none is expected here.
+# On the debug kernel, any lockdep, KASAN, kmemleak or DMA API debug report
+# (the guest has kmemleak scan at the end and prints its report).
 BAD_LOG = re.compile(r'WARNING:|Oops|BUG:|Kernel panic|Call [Tt]race|nobody cared|'
                      r'Disabling IRQ|Unable to handle|fault from EP|'
                      r'hung_task|soft lockup|INFO: task|Failed to attach|'
                      r'refused the shared DMA mapping|no IOMMU DMA mapping|'
                      r'holds no page of the IOMMU aperture|lies above the IOVAs|cannot link to|'
-                     r'DMA-API:|kmemleak:')
+                     r'DMA-API: .*(device driver|exceeded|out of memory|sg segment|'
+                     r'cpu touching)|kmemleak: .*suspected|unreferenced object|'
+                     r'kmemleak-error|KASAN|possible (recursive|circular)|'
+                     r'inconsistent lock state|DEADLOCK|suspicious RCU')
 
 # What delete_module() fails with for a module in use, with O_NONBLOCK:
 # EWOULDBLOCK (kernel/module/main.c, try_stop_module()).
@@ -62,6 +70,9 @@ def machine_args(args, disks):
             else:
                 q += ['-device', f'virtio-blk-pci,drive=d{i},'
                                  'iommu_platform=on,disable-legacy=on']
+        if args.vfio:
+            slot = (rid_of(args.vfio) >> 3) & 0x1f
+            q += ['-device', f'edu,addr={slot:#x}']
         q += ['-trace', 'enable=virtio_iommu_attach',
               '-trace', 'enable=virtio_iommu_detach',
               '-trace', 'enable=virtio_iommu_map',
@@ -121,6 +132,11 @@ def run(args):
     if os.path.exists(trace):
         os.unlink(trace)
     append = 'console=ttyAMA0 panic=-1 ' + args.append
+    if args.vfio:
+        # QEMU virt's GICv2m does not isolate MSIs: VFIO's type1 container
+        # refuses such a platform unless told the risk is accepted.
+        append += (f' e2e.vfio={args.vfio} '
+                   'vfio_iommu_type1.allow_unsafe_interrupts=1')
     if args.cat:
         append += ' e2e.cat=' + args.cat
     cmd = machine_args(args, disks) + ['-append', append.strip()]
@@ -173,9 +189,14 @@ def check_mappings(args, lines, eps, when=''):
              'per-endpoint': len(eps)}.get(args.expect_domains)
     if nmaps is not None and len(maps) != nmaps:
         failures.append(f'{where}: {len(maps)} mappings, expected {nmaps}')
+    # virtio-iommu leaves the choice open: the command line decides, or
+    # else the Kconfig default
+    by = 'cmdline' if 'arm_iommu=' in args.append else 'kconfig'
     for m in maps:
         if policy and m.get('policy') != policy:
             failures.append(f"{where}: policy {m.get('policy')}, expected {policy}")
+        if m.get('by') != by:
+            failures.append(f"{where}: policy chosen by {m.get('by')}, expected {by}")
         if m.get('refcount') != str(1 + 2 * int(m.get('masters', 0))):
             failures.append(f"{where}: refcount {m.get('refcount')} for "
                             f"{m.get('masters')} masters")
@@ -263,13 +284,58 @@ def check_unbind(args, eps, lines, bound, cats, blk, nkinds, failures):
                         f'again, saw {len(blk)}')
 
 
+def check_vfio(args, pci, lines, cats, attaches, maps, translations,
+               shared, failures):
+    """The edu at args.vfio was bound to vfio-pci (driver_managed_dma): the
+    ARM DMA layer gave it no default mapping, and VFIO took its group over:
+    its DMA went through a domain of the type1 container, none of the
+    endpoints' default domains."""
+    bdf = args.vfio
+    print(f'VFIO: {bdf} handed to vfio-pci, driven through a type1 container:')
+    for line in lines:
+        print(f'  {line}')
+    dev = [p for p in pci if p['bdf'] == bdf]
+    if not dev or dev[0]['driver'] != 'vfio-pci':
+        failures.append(f"{bdf}: not bound to vfio-pci "
+                        f"({dev[0]['driver'] if dev else 'not found'})")
+    elif dev[0]['group'] == '-':
+        failures.append(f'{bdf}: no IOMMU group')
+    if not any(line.startswith(f'{bdf} owned: ') for line in lines):
+        failures.append(f'{bdf}: VFIO did not take the group over')
+    if not any(line.startswith(f'{bdf} dma ') and line.endswith(' PASS')
+               for line in lines):
+        failures.append(f'{bdf}: no DMA through the VFIO container, or the '
+                        'page came back different')
+    if any(' failed' in line for line in lines):
+        failures.append(f'{bdf}: a VFIO step failed')
+    for when in ('', 'removed:', 'rescanned:', 'unbound:', 'rebound:'):
+        listed = cats.get(f'{when}{MAPPINGS}') or []
+        if any(line.split()[:2] == ['master', bdf] for line in listed):
+            failures.append(f'{bdf}: has a default mapping '
+                            f'({MAPPINGS}{", " + when[:-1] if when else ""})')
+    rid = rid_of(bdf)
+    doms = [d for d in attaches.get(rid, []) if d >= 0]
+    vdoms = [d for d in doms if d not in shared and maps.get(d, 0)]
+    hist = ' -> '.join(str(d) if d >= 0 else f'detach {-d}'
+                       for d in attaches.get(rid, [])) or '-'
+    print(f'  QEMU: {bdf} attached {hist}; VFIO domain '
+          f"{', '.join(map(str, sorted(set(vdoms)))) or '-'} with "
+          f'{sum(maps.get(d, 0) for d in set(vdoms))} MAP requests; '
+          f'{translations.get(rid, 0)} DMA accesses translated')
+    if not vdoms:
+        failures.append(f'{bdf}: QEMU saw no VFIO domain with mappings '
+                        f'attached to it ({hist})')
+    if translations.get(rid, 0) == 0:
+        failures.append(f'{bdf}: no DMA translated by the IOMMU')
+
+
 def report(args, console, trace, rc, elapsed, kinds):
     with open(console, errors='replace') as f:
         log = f.read().splitlines()
     pci, blk, cats, failures = [], [], {}, []
     blk_phase = collections.defaultdict(list)
     bound = collections.defaultdict(dict)
-    replug, unbind = [], []
+    replug, unbind, vfio = [], [], []
     deferred, insmod, rmmod = set(), None, None
     end = None
     cur = None
@@ -305,6 +371,8 @@ def report(args, console, trace, rc, elapsed, kinds):
             replug.append(' '.join(words[2:]))
         elif words[1] == 'unbind':
             unbind.append(' '.join(words[2:]))
+        elif words[1] == 'vfio':
+            vfio.append(' '.join(words[2:]))
         elif words[1] == 'bound':
             bound[words[2]][words[3]] = words[4]
         elif words[1] == 'end':
@@ -327,7 +395,9 @@ def report(args, console, trace, rc, elapsed, kinds):
         attaches, maps, unmaps, translations, faults = parse_trace(trace)
         iommus = [p for p in pci if p['driver'] == 'virtio-pci' and
                   p['id'] == '1af4:1057']
-        eps = [p for p in pci if p not in iommus and p['driver'] != '-' and
+        # Endpoints the kernel drives; a vfio-pci one is reported apart
+        eps = [p for p in pci if p not in iommus and
+               p['driver'] not in ('-', 'vfio-pci') and
                not p['class'].startswith('0x0600')]
         for p in iommus:
             print(f"IOMMU instance: {p['bdf']} virtio-iommu ({p['id']})")
@@ -376,6 +446,9 @@ def report(args, console, trace, rc, elapsed, kinds):
         if 'e2e.unbind=' in args.append:
             check_unbind(args, eps, unbind, bound, cats, blk_phase['rebound'],
                          len(kinds), failures)
+        if args.vfio:
+            check_vfio(args, pci, vfio, cats, attaches, maps, translations,
+                       set(doms), failures)
     else:
         print('no IOMMU: direct DMA ops (virtio-mmio transports)')
         if pci:
@@ -389,6 +462,9 @@ def report(args, console, trace, rc, elapsed, kinds):
             print(f'  {line}')
     if end is None:
         failures.append('guest did not finish (no "E2E end" line)')
+    if 'e2e.kmemleak=' in args.append and \
+       not any(k.endswith('/sys/kernel/debug/kmemleak') for k in cats):
+        failures.append('kmemleak: no report after the scan')
     if bad:
         print('guest log: problems:')
         for line in bad[:20]:
@@ -413,6 +489,8 @@ def main():
     ap.add_argument('--disks', default='nvme,nvme,virtio-blk')
     ap.add_argument('--append', default='')
     ap.add_argument('--cat', default='')
+    ap.add_argument('--vfio', metavar='BDF', default='',
+                    help='virt: an edu at BDF, handed to vfio-pci')
     ap.add_argument('--memory', type=int, default=512)
     ap.add_argument('--smp', type=int, default=1)
     ap.add_argument('--timeout', type=int, default=300)

@@ -1,8 +1,17 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
-# Build the end-to-end guest: a static /init and its initramfs.
+#
+# guest.sh [KERNEL]
+#
+# Build the end-to-end guest: a static /init and its initramfs, with the
+# virtio-iommu module of build/out-KERNEL (default e2e) in
+# build/guest/initramfs.cpio, or initramfs-KERNEL.cpio for another kernel.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
+
+kernel=${1:-e2e}
+cpio=initramfs.cpio
+[ "$kernel" = e2e ] || cpio=initramfs-$kernel.cpio
 
 G=$BUILD/guest
 mkdir -p "$G"
@@ -21,13 +30,13 @@ if [ ! -x "$G/dma_map_benchmark" ] || [ "$bench_src" -nt "$G/dma_map_benchmark" 
 	$GUEST_CC -static -O2 -Wall -I"$G/include" -o "$G/dma_map_benchmark" "$bench_src"
 fi
 # virtio-iommu as a module, loaded by the guest (e2e.insmod=)
-ko=$BUILD/out-e2e/drivers/iommu/virtio-iommu.ko
+ko=$BUILD/out-$kernel/drivers/iommu/virtio-iommu.ko
 [ -f "$ko" ] || die "guest: $ko not built (run: make kernel)"
 sed -e "s|@INIT@|$G/init|" -e "s|@BENCH@|$G/dma_map_benchmark|" -e "s|@VIOMMU@|$ko|" \
 	"$TOP/harness/guest/initramfs.list" > "$G/initramfs.list"
-"$G/gen_init_cpio" "$G/initramfs.list" > "$G/initramfs.cpio.new"
-if cmp -s "$G/initramfs.cpio.new" "$G/initramfs.cpio"; then
-	rm "$G/initramfs.cpio.new"
+"$G/gen_init_cpio" "$G/initramfs.list" > "$G/$cpio.new"
+if cmp -s "$G/$cpio.new" "$G/$cpio"; then
+	rm "$G/$cpio.new"
 else
-	mv "$G/initramfs.cpio.new" "$G/initramfs.cpio"
+	mv "$G/$cpio.new" "$G/$cpio"
 fi

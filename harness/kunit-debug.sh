@@ -4,15 +4,15 @@
 # kunit-debug.sh NAME KUNITCONFIG-DIR
 #
 # The hardening run of a KUnit configuration: build it with kunit.py plus
-# harness/configs/kunit-debug.config (lockdep, KASAN, kmemleak, DMA API
-# debugging, SMP) and the virtio-iommu suite in build/kunit-NAME, and
-# boot it on QEMU virt with 2 CPUs, a virtio-iommu and two edu DMA
-# engines (two IOMMU drivers in one system: the test IOMMU and
-# virtio-iommu), with the project's guest program as init, which has
-# kmemleak scan once the suites ran and prints its report; kunit.py
-# parses the results.  Fails on a failed test, a skipped one
-# harness/kunit-skip.allow does not allow, and any lockdep, KASAN,
-# kmemleak, DMA API debug or other kernel warning in the log.
+# harness/configs/debug.config (lockdep, KASAN, kmemleak, DMA API
+# debugging), kunit-debug.config (SMP, the guest program as init) and the
+# virtio-iommu suite in build/kunit-NAME, and boot it on QEMU virt with
+# 2 CPUs, a virtio-iommu and two edu DMA engines (two IOMMU drivers in one
+# system: the test IOMMU and virtio-iommu), with the project's guest
+# program as init, which has kmemleak scan once the suites ran and prints
+# its report; kunit.py parses the results.  Fails on a failed test, a
+# skipped one harness/kunit-skip.allow does not allow, and any lockdep,
+# KASAN, kmemleak, DMA API debug or other kernel warning in the log.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -21,6 +21,7 @@ bd=$BUILD/kunit-$name
 log=$OUT/kunit/$name.log
 mkdir -p "$OUT/kunit"
 kunit_py build "$name" --kunitconfig="$cfg" \
+	--kunitconfig="$TOP/harness/configs/debug.config" \
 	--kunitconfig="$TOP/harness/configs/kunit-debug.config" \
 	--kunitconfig=tools/testing/kunit/configs/arm_virtio_iommu.config \
 	--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py \
@@ -34,7 +35,7 @@ timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 512 -smp 2 \
 	-device virtio-iommu-pci -device edu -device edu \
 	-kernel "$bd/arch/arm/boot/zImage" \
 	-initrd "$BUILD/guest/initramfs.cpio" \
-	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.kmemleak=6 e2e.cat=/sys/kernel/debug/kmemleak" \
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.kmemleak=6" \
 	< /dev/null > "$log.raw" 2> "$log.qemu"
 qrc=$?
 # QEMU's own messages (the IOMMU faults the virtio-iommu suite causes)

@@ -8,7 +8,8 @@
  * Every report line starts with "E2E " so the harness can pick it out of
  * the console log.  Options on the kernel command line:
  *   e2e.bytes=N     bytes written to each block device (default 1 MiB)
- *   e2e.kmemleak=S  wait S seconds, then have kmemleak scan (before e2e.cat)
+ *   e2e.kmemleak=S  at the end, wait S seconds, have kmemleak scan and print
+ *                   its report
  *   e2e.cat=P,P     files to print (debugfs files, /proc/interrupts, ...)
  *   e2e.bench=B:D,B:D  bind each device D of bus B (platform, pci) to the
  *                   dma_map_benchmark driver and run /bin/dma_map_benchmark
@@ -18,6 +19,10 @@
  *                   unload it again (e2e.rmmod=NAME)
  *   e2e.replug=BDF  after the block I/O, remove PCI function BDF, rescan the
  *                   bus, wait for it to bind again and redo its block I/O
+ *   e2e.vfio=BDF    bind PCI function BDF (an edu device) to vfio-pci, take
+ *                   it over through a VFIO type1 container as a VM monitor
+ *                   does and have it copy a page through the container's
+ *                   IOVAs and back (before the PCI report)
  *   e2e.unbind=DRV  at the end, unbind the device of virtio driver DRV (the
  *                   IOMMU, virtio_iommu) while its endpoints are bound, list
  *                   what is left bound, bind it again, probe every PCI
@@ -34,6 +39,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <sys/mman.h>
 #include <sys/mount.h>
 #include <sys/reboot.h>
 #include <sys/stat.h>
@@ -42,6 +49,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+#include <linux/vfio.h>
 
 static char cmdline[4096];
 static int failures;
@@ -315,25 +323,6 @@ static int write_str(const char *path, const char *val)
 	return n == (ssize_t)strlen(val) ? 0 : -1;
 }
 
-/*
- * Let kmemleak's minimum object age (5 s) pass after whatever ran before
- * init, then scan twice: a block is reported once no scan found a
- * reference to it.
- */
-static void kmemleak_scan(unsigned int wait)
-{
-	const char *path = "/sys/kernel/debug/kmemleak";
-	int i;
-
-	msleep(wait * 1000);
-	for (i = 0; i < 2; i++) {
-		if (write_str(path, "scan")) {
-			printf("E2E kmemleak-error %s\n", strerror(errno));
-			failures++;
-		}
-	}
-}
-
 static void cat_files(const char *list)
 {
 	char buf[4096], *copy, *path, *save = NULL;
@@ -354,6 +343,26 @@ static void cat_files(const char *list)
 		printf("E2E cat-end %s\n", path);
 	}
 	free(copy);
+}
+
+/*
+ * Let kmemleak's minimum object age (5 s) pass after whatever ran before,
+ * then scan twice: a block is reported once no scan found a reference to
+ * it.  Print what it found.
+ */
+static void kmemleak_scan(unsigned int wait)
+{
+	const char *path = "/sys/kernel/debug/kmemleak";
+	int i;
+
+	msleep(wait * 1000);
+	for (i = 0; i < 2; i++) {
+		if (write_str(path, "scan")) {
+			printf("E2E kmemleak-error %s\n", strerror(errno));
+			failures++;
+		}
+	}
+	cat_files(path);
 }
 
 /* Run dma_map_benchmark on one device, bound to its driver meanwhile */
@@ -582,6 +591,180 @@ static long wait_bound(const char *bdf)
 	return -1;
 }
 
+/* QEMU's edu device (docs/specs/edu.rst): its DMA engine and buffer */
+#define EDU_ID		0x00
+#define EDU_DMA_SRC	0x80
+#define EDU_DMA_DST	0x88
+#define EDU_DMA_COUNT	0x90
+#define EDU_DMA_CMD	0x98
+#define EDU_CMD_RUN	0x1
+#define EDU_CMD_TO_RAM	0x2
+#define EDU_BUFFER	0x40000
+/* Bytes per copy: QEMU 7.2's edu aborts on a copy that fills its buffer */
+#define EDU_XFER	2048
+/* IOVA of the VFIO mapping: below edu's 28-bit DMA mask */
+#define VFIO_TEST_IOVA	0x100000
+
+static int region_off(int dev, unsigned int index, uint64_t *off)
+{
+	struct vfio_region_info ri = { .argsz = sizeof(ri), .index = index };
+
+	if (ioctl(dev, VFIO_DEVICE_GET_REGION_INFO, &ri))
+		return -1;
+	*off = ri.offset;
+	return 0;
+}
+
+static int edu_write(int dev, uint64_t bar, uint32_t reg, uint32_t val)
+{
+	return pwrite64(dev, &val, 4, bar + reg) == 4 ? 0 : -1;
+}
+
+static int edu_read(int dev, uint64_t bar, uint32_t reg, uint32_t *val)
+{
+	return pread64(dev, val, 4, bar + reg) == 4 ? 0 : -1;
+}
+
+/* Have edu copy @len bytes from @src to @dst, wait up to 5 s for the end */
+static int edu_dma(int dev, uint64_t bar, uint32_t src, uint32_t dst,
+		   uint32_t len, uint32_t cmd)
+{
+	struct timespec t0;
+	uint32_t v = EDU_CMD_RUN;
+
+	if (edu_write(dev, bar, EDU_DMA_SRC, src) ||
+	    edu_write(dev, bar, EDU_DMA_DST, dst) ||
+	    edu_write(dev, bar, EDU_DMA_COUNT, len) ||
+	    edu_write(dev, bar, EDU_DMA_CMD, cmd | EDU_CMD_RUN))
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (ms_since(&t0) < 5000) {
+		if (edu_read(dev, bar, EDU_DMA_CMD, &v))
+			return -1;
+		if (!(v & EDU_CMD_RUN))
+			return 0;
+		msleep(10);
+	}
+	errno = ETIMEDOUT;
+	return -1;
+}
+
+#define VFIO_FAIL(what) do {						\
+		printf("E2E vfio %s %s failed: %s\n", bdf, what,	\
+		       strerror(errno));				\
+		failures++;						\
+		goto out;						\
+	} while (0)
+
+/*
+ * Hand PCI function @bdf (an edu) to vfio-pci and use it as a VM monitor
+ * would: a type1 container takes the IOMMU group over, maps a user buffer
+ * at an IOVA of its own choosing, and the device copies the start of its
+ * first page into its own buffer and back to the second page, through the
+ * IOMMU.
+ */
+static void vfio(const char *bdf)
+{
+	struct vfio_group_status st = { .argsz = sizeof(st) };
+	struct vfio_iommu_type1_dma_map map = { .argsz = sizeof(map) };
+	struct vfio_iommu_type1_dma_unmap unmap = { .argsz = sizeof(unmap) };
+	int container = -1, group = -1, dev = -1, mapped = 0;
+	char p[512], l[256], grp[64];
+	unsigned char *buf = MAP_FAILED;
+	uint64_t cfg, bar;
+	uint32_t id = 0;
+	uint16_t cmd;
+	long pg = sysconf(_SC_PAGESIZE);
+
+	snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/driver_override", bdf);
+	if (write_str(p, "vfio-pci"))
+		VFIO_FAIL("driver_override");
+	if (write_str("/sys/bus/pci/drivers_probe", bdf))
+		VFIO_FAIL("probe");
+	snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/driver", bdf);
+	printf("E2E vfio %s driver %s\n", bdf, link_name(p, l, sizeof(l)));
+	snprintf(p, sizeof(p), "/sys/bus/pci/devices/%s/iommu_group", bdf);
+	snprintf(grp, sizeof(grp), "/dev/vfio/%.50s", link_name(p, l, sizeof(l)));
+
+	container = open("/dev/vfio/vfio", O_RDWR);
+	if (container < 0)
+		VFIO_FAIL("open /dev/vfio/vfio");
+	if (ioctl(container, VFIO_GET_API_VERSION) != VFIO_API_VERSION ||
+	    ioctl(container, VFIO_CHECK_EXTENSION, VFIO_TYPE1v2_IOMMU) != 1)
+		VFIO_FAIL("type1v2 extension");
+	group = open(grp, O_RDWR);
+	if (group < 0)
+		VFIO_FAIL(grp);
+	if (ioctl(group, VFIO_GROUP_GET_STATUS, &st))
+		VFIO_FAIL("group status");
+	if (!(st.flags & VFIO_GROUP_FLAGS_VIABLE)) {
+		errno = EBUSY;
+		VFIO_FAIL("viable group");
+	}
+	if (ioctl(group, VFIO_GROUP_SET_CONTAINER, &container))
+		VFIO_FAIL("set container");
+	if (ioctl(container, VFIO_SET_IOMMU, VFIO_TYPE1v2_IOMMU))
+		VFIO_FAIL("set type1v2 IOMMU");
+	printf("E2E vfio %s owned: %s in a type1v2 container\n", bdf, grp);
+
+	buf = mmap(NULL, 2 * pg, PROT_READ | PROT_WRITE,
+		   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+	if (buf == MAP_FAILED)
+		VFIO_FAIL("mmap");
+	fill(buf, EDU_XFER, 0xed0);
+	memset(buf + pg, 0, pg);
+	map.vaddr = (uintptr_t)buf;
+	map.iova = VFIO_TEST_IOVA;
+	map.size = 2 * pg;
+	map.flags = VFIO_DMA_MAP_FLAG_READ | VFIO_DMA_MAP_FLAG_WRITE;
+	if (ioctl(container, VFIO_IOMMU_MAP_DMA, &map))
+		VFIO_FAIL("map DMA");
+	mapped = 1;
+
+	dev = ioctl(group, VFIO_GROUP_GET_DEVICE_FD, bdf);
+	if (dev < 0)
+		VFIO_FAIL("device fd");
+	if (region_off(dev, VFIO_PCI_CONFIG_REGION_INDEX, &cfg) ||
+	    region_off(dev, VFIO_PCI_BAR0_REGION_INDEX, &bar))
+		VFIO_FAIL("region info");
+	/* Bus mastering, as the guest's driver would turn it on */
+	if (pread64(dev, &cmd, 2, cfg + 4) != 2)
+		VFIO_FAIL("config read");
+	cmd |= 0x4;
+	if (pwrite64(dev, &cmd, 2, cfg + 4) != 2)
+		VFIO_FAIL("config write");
+	if (edu_read(dev, bar, EDU_ID, &id))
+		VFIO_FAIL("BAR0 read");
+	if (edu_dma(dev, bar, VFIO_TEST_IOVA, EDU_BUFFER, EDU_XFER, 0) ||
+	    edu_dma(dev, bar, EDU_BUFFER, VFIO_TEST_IOVA + pg, EDU_XFER,
+		    EDU_CMD_TO_RAM))
+		VFIO_FAIL("edu DMA");
+	printf("E2E vfio %s dma id=%08x iova=0x%x bytes=%d sent_crc32=%08x back_crc32=%08x %s\n",
+	       bdf, id, VFIO_TEST_IOVA, EDU_XFER, crc32(buf, EDU_XFER),
+	       crc32(buf + pg, EDU_XFER),
+	       memcmp(buf, buf + pg, EDU_XFER) ? "FAIL" : "PASS");
+	failures += !!memcmp(buf, buf + pg, EDU_XFER);
+out:
+	if (dev >= 0)
+		close(dev);
+	if (mapped) {
+		unmap.iova = VFIO_TEST_IOVA;
+		unmap.size = 2 * pg;
+		if (ioctl(container, VFIO_IOMMU_UNMAP_DMA, &unmap) ||
+		    unmap.size != 2 * (uint64_t)pg) {
+			printf("E2E vfio %s unmap DMA failed\n", bdf);
+			failures++;
+		}
+	}
+	if (buf != MAP_FAILED)
+		munmap(buf, 2 * pg);
+	if (group >= 0)
+		close(group);
+	if (container >= 0)
+		close(container);
+	printf("E2E vfio %s released\n", bdf);
+}
+
 static void phase(const char *name, const char *cat)
 {
 	printf("E2E phase %s\n", name);
@@ -730,11 +913,10 @@ int main(void)
 	printf("E2E begin\n");
 	if (opt_str("e2e.insmod", name, sizeof(name)))
 		insmod(name);
+	if (opt_str("e2e.vfio", name, sizeof(name)))
+		vfio(name);
 	report_pci();
 	report_block(bytes, NULL);
-	v = opt("e2e.kmemleak");
-	if (v)
-		kmemleak_scan(strtoul(v, NULL, 0));
 	if (opt_str("e2e.bench", list, sizeof(list))) {
 		opt_str("e2e.bench_seconds", secs, sizeof(secs));
 		bench(list, secs);
@@ -748,6 +930,9 @@ int main(void)
 		rmmod(name);
 	if (opt_str("e2e.unbind", name, sizeof(name)))
 		unbind_iommu(name, bytes, list[0] ? list : NULL);
+	v = opt("e2e.kmemleak");
+	if (v)
+		kmemleak_scan(strtoul(v, NULL, 0));
 	printf("E2E end failures=%d\n", failures);
 	fflush(stdout);
 	sync();
