@@ -1572,11 +1572,15 @@ void device_links_driver_cleanup(struct device *dev)
 		/*
 		 * autoremove the links between this @dev and its consumer
 		 * devices that are not active, i.e. where the link state
-		 * has moved to DL_STATE_SUPPLIER_UNBIND.
+		 * has moved to DL_STATE_SUPPLIER_UNBIND.  Dropping the last
+		 * reference frees the link from a workqueue, which need not
+		 * wait for this lock: do not touch it again.
 		 */
 		if (link->status == DL_STATE_SUPPLIER_UNBIND &&
-		    device_link_test(link, DL_FLAG_AUTOREMOVE_SUPPLIER))
+		    device_link_test(link, DL_FLAG_AUTOREMOVE_SUPPLIER)) {
 			device_link_drop_managed(link);
+			continue;
+		}
 
 		WRITE_ONCE(link->status, DL_STATE_DORMANT);
 	}

@@ -25,14 +25,6 @@
 #include <linux/slab.h>
 #include <linux/sys_soc.h>
 
-#if defined(CONFIG_ARM) && !defined(CONFIG_IOMMU_DMA)
-#include <asm/dma-iommu.h>
-#else
-#define arm_iommu_create_mapping(...)	NULL
-#define arm_iommu_attach_device(...)	-ENODEV
-#define arm_iommu_release_mapping(...)	do {} while (0)
-#endif
-
 #define IPMMU_CTX_MAX		16U
 #define IPMMU_CTX_INVALID	-1
 
@@ -63,8 +55,6 @@ struct ipmmu_vmsa_device {
 	DECLARE_BITMAP(ctx, IPMMU_CTX_MAX);
 	struct ipmmu_vmsa_domain *domains[IPMMU_CTX_MAX];
 	s8 utlb_ctx[IPMMU_UTLB_MAX];
-
-	struct dma_iommu_mapping *mapping;
 };
 
 struct ipmmu_vmsa_domain {
@@ -434,7 +424,17 @@ static int ipmmu_domain_init_context(struct ipmmu_vmsa_domain *domain)
 	domain->cfg.ias = 32;
 	domain->cfg.oas = 40;
 	domain->cfg.tlb = &ipmmu_flush_ops;
-	domain->io_domain.geometry.aperture_end = DMA_BIT_MASK(32);
+	/*
+	 * The 32-bit ARM DMA layer hands out IOVAs in the aperture: keep them
+	 * in 1 GiB..3 GiB there, as the mapping this driver used to create
+	 * did, so that a NULL or small bus address faults.
+	 */
+	if (IS_ENABLED(CONFIG_ARM)) {
+		domain->io_domain.geometry.aperture_start = SZ_1G;
+		domain->io_domain.geometry.aperture_end = SZ_1G + SZ_2G - 1;
+	} else {
+		domain->io_domain.geometry.aperture_end = DMA_BIT_MASK(32);
+	}
 	domain->io_domain.geometry.force_aperture = true;
 	/*
 	 * TODO: Add support for coherent walk through CCI with DVM and remove
@@ -789,49 +789,6 @@ static int ipmmu_of_xlate(struct device *dev,
 	return ipmmu_init_platform_device(dev, spec);
 }
 
-static int ipmmu_init_arm_mapping(struct device *dev)
-{
-	struct ipmmu_vmsa_device *mmu = to_ipmmu(dev);
-	int ret;
-
-	/*
-	 * Create the ARM mapping, used by the ARM DMA mapping core to allocate
-	 * VAs. This will allocate a corresponding IOMMU domain.
-	 *
-	 * TODO:
-	 * - Create one mapping per context (TLB).
-	 * - Make the mapping size configurable ? We currently use a 2GB mapping
-	 *   at a 1GB offset to ensure that NULL VAs will fault.
-	 */
-	if (!mmu->mapping) {
-		struct dma_iommu_mapping *mapping;
-
-		mapping = arm_iommu_create_mapping(dev, SZ_1G, SZ_2G);
-		if (IS_ERR(mapping)) {
-			dev_err(mmu->dev, "failed to create ARM IOMMU mapping\n");
-			ret = PTR_ERR(mapping);
-			goto error;
-		}
-
-		mmu->mapping = mapping;
-	}
-
-	/* Attach the ARM VA mapping to the device. */
-	ret = arm_iommu_attach_device(dev, mmu->mapping);
-	if (ret < 0) {
-		dev_err(dev, "Failed to attach device to VA mapping\n");
-		goto error;
-	}
-
-	return 0;
-
-error:
-	if (mmu->mapping)
-		arm_iommu_release_mapping(mmu->mapping);
-
-	return ret;
-}
-
 static struct iommu_device *ipmmu_probe_device(struct device *dev)
 {
 	struct ipmmu_vmsa_device *mmu = to_ipmmu(dev);
@@ -843,17 +800,6 @@ static struct iommu_device *ipmmu_probe_device(struct device *dev)
 		return ERR_PTR(-ENODEV);
 
 	return &mmu->iommu;
-}
-
-static void ipmmu_probe_finalize(struct device *dev)
-{
-	int ret = 0;
-
-	if (IS_ENABLED(CONFIG_ARM) && !IS_ENABLED(CONFIG_IOMMU_DMA))
-		ret = ipmmu_init_arm_mapping(dev);
-
-	if (ret)
-		dev_err(dev, "Can't create IOMMU mapping - DMA-OPS will not work\n");
 }
 
 static void ipmmu_release_device(struct device *dev)
@@ -868,8 +814,6 @@ static void ipmmu_release_device(struct device *dev)
 		ipmmu_imuctr_write(mmu, utlb, 0);
 		mmu->utlb_ctx[utlb] = IPMMU_CTX_INVALID;
 	}
-
-	arm_iommu_release_mapping(mmu->mapping);
 }
 
 static const struct iommu_ops ipmmu_ops = {
@@ -877,7 +821,6 @@ static const struct iommu_ops ipmmu_ops = {
 	.domain_alloc_paging = ipmmu_domain_alloc_paging,
 	.probe_device = ipmmu_probe_device,
 	.release_device = ipmmu_release_device,
-	.probe_finalize = ipmmu_probe_finalize,
 	/*
 	 * FIXME: The device grouping is a fixed property of the hardware's
 	 * ability to isolate and control DMA, it should not depend on kconfig.
@@ -1089,6 +1032,13 @@ static int ipmmu_probe(struct platform_device *pdev)
 	 * - R-Car Gen3 IPMMU (leaf devices only - skip root IPMMU-MM device)
 	 */
 	if (!mmu->features->has_cache_leaf_nodes || !ipmmu_is_root(mmu)) {
+		/*
+		 * With one context (R-Car Gen2, RZ/G1) the masters of the
+		 * instance can only share one domain.
+		 */
+		if (mmu->root->num_ctx == 1)
+			mmu->iommu.dma_sharing = IOMMU_DMA_SHARING_REQUIRED;
+
 		ret = iommu_device_sysfs_add(&mmu->iommu, &pdev->dev, NULL, "%s",
 					     dev_name(&pdev->dev));
 		if (ret)
@@ -1098,12 +1048,6 @@ static int ipmmu_probe(struct platform_device *pdev)
 		if (ret)
 			return ret;
 	}
-
-	/*
-	 * We can't create the ARM mapping here as it requires the bus to have
-	 * an IOMMU, which only happens when bus_set_iommu() is called in
-	 * ipmmu_init() after the probe function returns.
-	 */
 
 	platform_set_drvdata(pdev, mmu);
 
@@ -1116,8 +1060,6 @@ static void ipmmu_remove(struct platform_device *pdev)
 
 	iommu_device_sysfs_remove(&mmu->iommu);
 	iommu_device_unregister(&mmu->iommu);
-
-	arm_iommu_release_mapping(mmu->mapping);
 
 	ipmmu_device_reset(mmu);
 }

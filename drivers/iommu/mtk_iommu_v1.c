@@ -26,7 +26,6 @@
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <asm/barrier.h>
-#include <asm/dma-iommu.h>
 #include <dt-bindings/memory/mtk-memory-port.h>
 #include <dt-bindings/memory/mt2701-larb-port.h>
 #include <soc/mediatek/smi.h>
@@ -102,7 +101,6 @@ struct mtk_iommu_v1_data {
 	struct mtk_iommu_v1_domain	*m4u_dom;
 
 	struct iommu_device		iommu;
-	struct dma_iommu_mapping	*mapping;
 	struct mtk_smi_larb_iommu	larb_imu[MTK_LARB_NR_MAX];
 
 	struct mtk_iommu_v1_suspend_reg	reg;
@@ -212,8 +210,8 @@ static irqreturn_t mtk_iommu_v1_isr(int irq, void *dev_id)
 	 * MTK v1 iommu HW could not determine whether the fault is read or
 	 * write fault, report as read fault.
 	 */
-	if (report_iommu_fault(&dom->domain, data->dev, fault_iova,
-			IOMMU_FAULT_READ))
+	if (!dom || report_iommu_fault(&dom->domain, data->dev, fault_iova,
+				       IOMMU_FAULT_READ))
 		dev_err_ratelimited(data->dev,
 			"fault type=0x%x iova=0x%x pa=0x%x larb=%d port=%d\n",
 			int_state, fault_iova, fault_pa,
@@ -286,8 +284,14 @@ static void mtk_iommu_v1_domain_free(struct iommu_domain *domain)
 	struct mtk_iommu_v1_domain *dom = to_mtk_domain(domain);
 	struct mtk_iommu_v1_data *data = dom->data;
 
-	dma_free_coherent(data->dev, M2701_IOMMU_PGT_SIZE,
-			dom->pgt_va, dom->pgt_pa);
+	/* Only a domain that was attached has a page table */
+	if (data) {
+		/* The page table is free for the next domain attached */
+		if (data->m4u_dom == dom)
+			data->m4u_dom = NULL;
+		dma_free_coherent(data->dev, M2701_IOMMU_PGT_SIZE,
+				  dom->pgt_va, dom->pgt_pa);
+	}
 	kfree(to_mtk_domain(domain));
 }
 
@@ -295,13 +299,11 @@ static int mtk_iommu_v1_attach_device(struct iommu_domain *domain, struct device
 {
 	struct mtk_iommu_v1_data *data = dev_iommu_priv_get(dev);
 	struct mtk_iommu_v1_domain *dom = to_mtk_domain(domain);
-	struct dma_iommu_mapping *mtk_mapping;
 	int ret;
 
-	/* Only allow the domain created internally. */
-	mtk_mapping = data->mapping;
-	if (mtk_mapping->domain != domain)
-		return 0;
+	/* One page table for all masters: one paging domain at a time */
+	if (data->m4u_dom && data->m4u_dom != dom)
+		return -EBUSY;
 
 	if (!data->m4u_dom) {
 		data->m4u_dom = dom;
@@ -394,16 +396,10 @@ static phys_addr_t mtk_iommu_v1_iova_to_phys(struct iommu_domain *domain, dma_ad
 
 static const struct iommu_ops mtk_iommu_v1_ops;
 
-/*
- * MTK generation one iommu HW only support one iommu domain, and all the client
- * sharing the same iova address space.
- */
-static int mtk_iommu_v1_create_mapping(struct device *dev,
-				       const struct of_phandle_args *args)
+static int mtk_iommu_v1_add_fwspec(struct device *dev,
+				   const struct of_phandle_args *args)
 {
-	struct mtk_iommu_v1_data *data;
 	struct platform_device *m4updev;
-	struct dma_iommu_mapping *mtk_mapping;
 	int ret;
 
 	if (args->args_count != 1) {
@@ -427,22 +423,7 @@ static int mtk_iommu_v1_create_mapping(struct device *dev,
 		put_device(&m4updev->dev);
 	}
 
-	ret = iommu_fwspec_add_ids(dev, args->args, 1);
-	if (ret)
-		return ret;
-
-	data = dev_iommu_priv_get(dev);
-	mtk_mapping = data->mapping;
-	if (!mtk_mapping) {
-		/* MTK iommu support 4GB iova address space. */
-		mtk_mapping = arm_iommu_create_mapping(dev, 0, 1ULL << 32);
-		if (IS_ERR(mtk_mapping))
-			return PTR_ERR(mtk_mapping);
-
-		data->mapping = mtk_mapping;
-	}
-
-	return 0;
+	return iommu_fwspec_add_ids(dev, args->args, 1);
 }
 
 static struct iommu_device *mtk_iommu_v1_probe_device(struct device *dev)
@@ -467,7 +448,7 @@ static struct iommu_device *mtk_iommu_v1_probe_device(struct device *dev)
 					   "#iommu-cells",
 					   idx, &iommu_spec)) {
 
-		err = mtk_iommu_v1_create_mapping(dev, &iommu_spec);
+		err = mtk_iommu_v1_add_fwspec(dev, &iommu_spec);
 		of_node_put(iommu_spec.np);
 		if (err)
 			return ERR_PTR(err);
@@ -503,20 +484,6 @@ static struct iommu_device *mtk_iommu_v1_probe_device(struct device *dev)
 		dev_err(dev, "Unable to link %s\n", dev_name(larbdev));
 
 	return &data->iommu;
-}
-
-static void mtk_iommu_v1_probe_finalize(struct device *dev)
-{
-	struct dma_iommu_mapping *mtk_mapping;
-	struct mtk_iommu_v1_data *data;
-	int err;
-
-	data        = dev_iommu_priv_get(dev);
-	mtk_mapping = data->mapping;
-
-	err = arm_iommu_attach_device(dev, mtk_mapping);
-	if (err)
-		dev_err(dev, "Can't create IOMMU mapping - DMA-OPS will not work\n");
 }
 
 static void mtk_iommu_v1_release_device(struct device *dev)
@@ -577,7 +544,6 @@ static const struct iommu_ops mtk_iommu_v1_ops = {
 	.identity_domain = &mtk_iommu_v1_identity_domain,
 	.domain_alloc_paging = mtk_iommu_v1_domain_alloc_paging,
 	.probe_device	= mtk_iommu_v1_probe_device,
-	.probe_finalize = mtk_iommu_v1_probe_finalize,
 	.release_device	= mtk_iommu_v1_release_device,
 	.device_group	= generic_device_group,
 	.pgsize_bitmap	= MT2701_IOMMU_PAGE_SIZE,
@@ -686,6 +652,11 @@ static int mtk_iommu_v1_probe(struct platform_device *pdev)
 	if (ret)
 		goto out_clk_unprepare;
 
+	/*
+	 * One page table for all masters, and so one IOVA space: the DMA
+	 * API gives them one domain between them, whatever its policy.
+	 */
+	data->iommu.dma_sharing = IOMMU_DMA_SHARING_REQUIRED;
 	ret = iommu_device_register(&data->iommu, &mtk_iommu_v1_ops, dev);
 	if (ret)
 		goto out_sysfs_remove;
@@ -744,7 +715,9 @@ static int __maybe_unused mtk_iommu_v1_resume(struct device *dev)
 	struct mtk_iommu_v1_suspend_reg *reg = &data->reg;
 	void __iomem *base = data->base;
 
-	writel_relaxed(data->m4u_dom->pgt_pa, base + REG_MMU_PT_BASE_ADDR);
+	if (data->m4u_dom)
+		writel_relaxed(data->m4u_dom->pgt_pa,
+			       base + REG_MMU_PT_BASE_ADDR);
 	writel_relaxed(reg->standard_axi_mode,
 		       base + REG_MMU_STANDARD_AXI_MODE);
 	writel_relaxed(reg->dcm_dis, base + REG_MMU_DCM);

@@ -671,6 +671,26 @@ struct iommu_domain_ops {
 };
 
 /**
+ * enum iommu_dma_sharing - may the masters of an IOMMU instance share the
+ *			    DMA API's domain
+ * @IOMMU_DMA_SHARING_ANY: the DMA layer's own policy decides
+ * @IOMMU_DMA_SHARING_REQUIRED: all masters must share one domain: the
+ *	instance has one page table for all of them, or too few contexts to
+ *	give each its own
+ * @IOMMU_DMA_SHARING_FORBIDDEN: each master needs a domain of its own
+ *
+ * Read by the 32-bit ARM DMA layer (arch/arm/mm/dma-mapping.c), which
+ * gives the masters of an instance one DMA mapping between them or one
+ * each, as Documentation/arch/arm/dma-iommu.rst describes.  The IOMMU
+ * core's default domains follow the IOMMU groups instead.
+ */
+enum iommu_dma_sharing {
+	IOMMU_DMA_SHARING_ANY,
+	IOMMU_DMA_SHARING_REQUIRED,
+	IOMMU_DMA_SHARING_FORBIDDEN,
+};
+
+/**
  * struct iommu_device - IOMMU core representation of one IOMMU hardware
  *			 instance
  * @list: Used by the iommu-core to keep a list of registered iommus
@@ -678,6 +698,8 @@ struct iommu_domain_ops {
  * @dev: struct device for sysfs handling
  * @singleton_group: Used internally for drivers that have only one group
  * @max_pasids: number of supported PASIDs
+ * @dma_sharing: whether the DMA API's domain of its masters may, must or
+ *	must not be shared between them; set before iommu_device_register()
  */
 struct iommu_device {
 	struct list_head list;
@@ -686,6 +708,7 @@ struct iommu_device {
 	struct device *dev;
 	struct iommu_group *singleton_group;
 	u32 max_pasids;
+	enum iommu_dma_sharing dma_sharing;
 };
 
 /**

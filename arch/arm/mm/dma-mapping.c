@@ -1305,7 +1305,7 @@ static int __map_sg_chunk(struct device *dev, struct scatterlist *sg,
 		prot = __dma_info_to_prot(dir, attrs);
 
 		ret = iommu_map(mapping->domain, iova, phys, len, prot,
-				GFP_KERNEL);
+				GFP_ATOMIC);
 		if (ret < 0)
 			goto fail;
 		count += len >> PAGE_SHIFT;
@@ -1493,7 +1493,7 @@ static dma_addr_t arm_iommu_map_page(struct device *dev, struct page *page,
 	prot = __dma_info_to_prot(dir, attrs);
 
 	ret = iommu_map(mapping->domain, dma_addr, page_to_phys(page), len,
-			prot, GFP_KERNEL);
+			prot, GFP_ATOMIC);
 	if (ret < 0)
 		goto fail;
 
@@ -1559,7 +1559,7 @@ static dma_addr_t arm_iommu_map_resource(struct device *dev,
 
 	prot = __dma_info_to_prot(dir, attrs) | IOMMU_MMIO;
 
-	ret = iommu_map(mapping->domain, dma_addr, addr, len, prot, GFP_KERNEL);
+	ret = iommu_map(mapping->domain, dma_addr, addr, len, prot, GFP_ATOMIC);
 	if (ret < 0)
 		goto fail;
 
@@ -1888,7 +1888,9 @@ static void __arm_iommu_detach_device(struct device *dev,
  * mapping, found by IOMMU instance and DMA window: under the "shared"
  * policy all masters of one instance and one window share a mapping, and
  * so one IOVA space and one IOMMU domain; under "isolated" each master
- * gets its own.  A mapping holds one reference for this list and two for
+ * gets its own.  An IOMMU instance can require either for its masters
+ * (&iommu_device.dma_sharing); the policy decides where it does not.  A
+ * mapping holds one reference for this list and two for
  * each of its masters: the attachment, and one that stands for the
  * reference arm_iommu_create_mapping() once returned to the caller, which
  * arm_iommu_detach_device() hands over to a driver that takes its master
@@ -1945,6 +1947,28 @@ struct arm_iommu_resv_ref {
 };
 
 /**
+ * enum arm_iommu_decider - what chose a default mapping's policy
+ * @ARM_IOMMU_BY_KCONFIG: CONFIG_ARM_DMA_IOMMU_DEFAULT_ISOLATED or _SHARED
+ * @ARM_IOMMU_BY_CMDLINE: arm_iommu= on the kernel command line
+ * @ARM_IOMMU_BY_IOMMU: the IOMMU instance (&iommu_device.dma_sharing)
+ * @ARM_IOMMU_BY_FALLBACK: the shared mapping refused the master
+ */
+enum arm_iommu_decider {
+	ARM_IOMMU_BY_KCONFIG,
+	ARM_IOMMU_BY_CMDLINE,
+	ARM_IOMMU_BY_IOMMU,
+	ARM_IOMMU_BY_FALLBACK,
+};
+
+/* As debugfs names them */
+static const char * const arm_iommu_deciders[] = {
+	[ARM_IOMMU_BY_KCONFIG]	= "kconfig",
+	[ARM_IOMMU_BY_CMDLINE]	= "cmdline",
+	[ARM_IOMMU_BY_IOMMU]	= "iommu",
+	[ARM_IOMMU_BY_FALLBACK]	= "fallback",
+};
+
+/**
  * struct arm_iommu_default - a default mapping
  * @list: in arm_iommu_defaults
  * @mapping: the mapping
@@ -1957,6 +1981,7 @@ struct arm_iommu_resv_ref {
  *	domain's aperture
  * @iova_end: last IOVA of the mapping
  * @isolated: private to one master
+ * @by: what chose @isolated
  * @masters: &struct arm_iommu_master entries
  * @nr_masters: number of @masters
  * @reserved: &struct arm_iommu_resv entries: the masters' reserved regions
@@ -1971,6 +1996,7 @@ struct arm_iommu_default {
 	u64 iova_start;
 	u64 iova_end;
 	bool isolated;
+	enum arm_iommu_decider by;
 	struct list_head masters;
 	unsigned int nr_masters;
 	struct list_head reserved;
@@ -1984,6 +2010,7 @@ static DEFINE_MUTEX(arm_iommu_defaults_lock);
 VISIBLE_IF_KUNIT bool arm_iommu_isolated =
 	IS_ENABLED(CONFIG_ARM_DMA_IOMMU_DEFAULT_ISOLATED);
 EXPORT_SYMBOL_IF_KUNIT(arm_iommu_isolated);
+static enum arm_iommu_decider arm_iommu_policy_by = ARM_IOMMU_BY_KCONFIG;
 
 static int __init arm_iommu_policy_setup(char *str)
 {
@@ -1991,8 +2018,10 @@ static int __init arm_iommu_policy_setup(char *str)
 		return -EINVAL;
 	if (!strcmp(str, "isolated")) {
 		arm_iommu_isolated = true;
+		arm_iommu_policy_by = ARM_IOMMU_BY_CMDLINE;
 	} else if (!strcmp(str, "shared")) {
 		arm_iommu_isolated = false;
+		arm_iommu_policy_by = ARM_IOMMU_BY_CMDLINE;
 	} else {
 		pr_warn("arm_iommu=%s: unknown policy, keeping %s\n", str,
 			arm_iommu_isolated ? "isolated" : "shared");
@@ -2071,7 +2100,7 @@ static void arm_iommu_put_master(struct arm_iommu_master *master,
  */
 static struct arm_iommu_default *
 arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated,
-			 bool *attached)
+			 enum arm_iommu_decider by, bool *attached)
 {
 	struct dma_iommu_mapping *mapping;
 	struct iommu_domain *domain;
@@ -2143,6 +2172,7 @@ arm_iommu_create_default(struct device *dev, u64 start, u64 end, bool isolated,
 	def->iova_start = iova_start;
 	def->iova_end = iova_end;
 	def->isolated = isolated;
+	def->by = by;
 	INIT_LIST_HEAD(&def->masters);
 	INIT_LIST_HEAD(&def->reserved);
 	list_add_tail(&def->list, &arm_iommu_defaults);
@@ -2402,11 +2432,13 @@ static int arm_iommu_reserve_regions(struct arm_iommu_default *def,
 
 /*
  * Attach @dev to its default mapping for the DMA window [@start, @end],
- * creating it if it has none yet.  *@refused tells that a shared mapping
- * existed but could not take @dev, for another reason than lack of memory.
+ * creating it if it has none yet, private to @dev if @isolated (@by says
+ * what chose).  *@refused tells that a shared mapping existed but could not
+ * take @dev, for another reason than lack of memory.
  */
 static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
-				    bool isolated, bool *refused)
+				    bool isolated, enum arm_iommu_decider by,
+				    bool *refused)
 {
 	struct iommu_device *iommu = dev->iommu->iommu_dev;
 	struct arm_iommu_default *def, *found = NULL;
@@ -2433,7 +2465,7 @@ static int arm_iommu_attach_default(struct device *dev, u64 start, u64 end,
 	if (found) {
 		def = found;
 	} else {
-		def = arm_iommu_create_default(dev, start, end, isolated,
+		def = arm_iommu_create_default(dev, start, end, isolated, by,
 					       &attached);
 		if (IS_ERR(def)) {
 			kfree(master);
@@ -2570,10 +2602,33 @@ void arm_iommu_detach_device(struct device *dev)
 }
 EXPORT_SYMBOL_GPL(arm_iommu_detach_device);
 
+/*
+ * The policy for the masters of @iommu: what the instance requires, else
+ * the kernel-wide policy.  Returns whether each master gets a mapping of
+ * its own; *@by says what chose.
+ */
+static bool arm_iommu_policy(struct iommu_device *iommu,
+			     enum arm_iommu_decider *by)
+{
+	switch (iommu->dma_sharing) {
+	case IOMMU_DMA_SHARING_REQUIRED:
+		*by = ARM_IOMMU_BY_IOMMU;
+		return false;
+	case IOMMU_DMA_SHARING_FORBIDDEN:
+		*by = ARM_IOMMU_BY_IOMMU;
+		return true;
+	default:
+		*by = arm_iommu_policy_by;
+		return arm_iommu_isolated;
+	}
+}
+
 static void arm_setup_iommu_dma_ops(struct device *dev)
 {
+	struct iommu_device *iommu = dev->iommu->iommu_dev;
 	u64 start = 0, end = DMA_BIT_MASK(32);
-	bool refused;
+	enum arm_iommu_decider by;
+	bool isolated, refused;
 	int ret;
 
 	if (dev->dma_range_map) {
@@ -2582,12 +2637,17 @@ static void arm_setup_iommu_dma_ops(struct device *dev)
 	}
 
 	mutex_lock(&arm_iommu_defaults_lock);
-	ret = arm_iommu_attach_default(dev, start, end, arm_iommu_isolated,
-				       &refused);
-	if (ret && refused) {
+	isolated = arm_iommu_policy(iommu, &by);
+	ret = arm_iommu_attach_default(dev, start, end, isolated, by, &refused);
+	/*
+	 * A private mapping is no way out on an instance that requires its
+	 * masters to share: it has no context or page table for a second one.
+	 */
+	if (ret && refused && iommu->dma_sharing != IOMMU_DMA_SHARING_REQUIRED) {
 		dev_warn(dev, "IOMMU %s refused the shared DMA mapping (%pe), using a private one\n",
-			 arm_iommu_name(dev->iommu->iommu_dev), ERR_PTR(ret));
-		ret = arm_iommu_attach_default(dev, start, end, true, &refused);
+			 arm_iommu_name(iommu), ERR_PTR(ret));
+		ret = arm_iommu_attach_default(dev, start, end, true,
+					       ARM_IOMMU_BY_FALLBACK, &refused);
 	}
 	mutex_unlock(&arm_iommu_defaults_lock);
 
@@ -2615,7 +2675,7 @@ static void arm_teardown_iommu_dma_ops(struct device *dev)
 }
 
 #ifdef CONFIG_DEBUG_FS
-static int arm_iommu_mappings_show(struct seq_file *s, void *unused)
+VISIBLE_IF_KUNIT int arm_iommu_mappings_show(struct seq_file *s, void *unused)
 {
 	struct arm_iommu_default *def;
 	struct arm_iommu_master *master;
@@ -2634,9 +2694,10 @@ static int arm_iommu_mappings_show(struct seq_file *s, void *unused)
 		spin_unlock_irqrestore(&mapping->lock, flags);
 		used = min(used, pages);
 
-		seq_printf(s, "iommu %s window %#llx-%#llx policy %s refcount %u masters %u\n",
+		seq_printf(s, "iommu %s window %#llx-%#llx policy %s by %s refcount %u masters %u\n",
 			   def->iommu_name, def->window_start,
 			   def->window_end, def->isolated ? "isolated" : "shared",
+			   arm_iommu_deciders[def->by],
 			   kref_read(&mapping->kref), def->nr_masters);
 		seq_printf(s, "  iova %#llx-%#llx pages %lu used %lu free %lu\n",
 			   def->iova_start, def->iova_end, pages, used,
@@ -2653,6 +2714,7 @@ static int arm_iommu_mappings_show(struct seq_file *s, void *unused)
 	mutex_unlock(&arm_iommu_defaults_lock);
 	return 0;
 }
+EXPORT_SYMBOL_IF_KUNIT(arm_iommu_mappings_show);
 DEFINE_SHOW_ATTRIBUTE(arm_iommu_mappings);
 
 static int __init arm_iommu_debugfs_init(void)

@@ -446,6 +446,7 @@ static const struct iommu_ops test_iommu_ops = {
 static int test_iommu_probe(struct platform_device *pdev)
 {
 	struct device_node *np = pdev->dev.of_node;
+	const char *sharing;
 	struct test_iommu *t;
 	int ret;
 
@@ -459,6 +460,12 @@ static int test_iommu_probe(struct platform_device *pdev)
 	of_property_read_u32(np, "linux,contexts", &t->max_contexts);
 	of_property_read_u32(np, "linux,domain-masters", &t->domain_masters);
 	t->no_domains = of_property_read_bool(np, "linux,no-domains");
+	if (!of_property_read_string(np, "linux,dma-sharing", &sharing)) {
+		if (!strcmp(sharing, "required"))
+			t->iommu.dma_sharing = IOMMU_DMA_SHARING_REQUIRED;
+		else if (!strcmp(sharing, "forbidden"))
+			t->iommu.dma_sharing = IOMMU_DMA_SHARING_FORBIDDEN;
+	}
 	of_property_read_u32_array(np, "linux,reserved", t->reserved, 2);
 	of_property_read_u32_array(np, "linux,msi", t->msi, 2);
 	of_property_read_u32_array(np, "linux,direct", t->direct, 2);
@@ -569,6 +576,8 @@ enum arm_dma_test_master_id {
 	TEST_LATE_MASTER,
 	TEST_ABSENT_MASTER,
 	TEST_TAIL_MASTER,
+	TEST_SINGLE_MASTER,
+	TEST_ISOLATING_MASTER,
 };
 
 #define ARM_DMA_TEST_MATCH(compat)	{ { .compatible = compat }, { } }
@@ -595,6 +604,9 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 	[TEST_LATE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_LATE_MASTER),
 	[TEST_ABSENT_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_ABSENT_MASTER),
 	[TEST_TAIL_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_TAIL_MASTER),
+	[TEST_SINGLE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_SINGLE_MASTER),
+	[TEST_ISOLATING_MASTER]	=
+		ARM_DMA_TEST_MATCH(ARM_DMA_TEST_ISOLATING_MASTER),
 };
 
 #define ARM_DMA_TEST_MAX_MASTERS	ARM_DMA_TEST_CTX_MASTERS
@@ -1024,6 +1036,64 @@ static void arm_dma_test_map_single(struct kunit *test)
 	for (off = 0; off < size; off += PAGE_SIZE)
 		KUNIT_EXPECT_EQ(test,
 				iommu_iova_to_phys(mapping->domain, dma + off), 0);
+}
+
+/*
+ * Drivers map and unmap streaming DMA in atomic context, under a spinlock
+ * or in an interrupt handler (Documentation/core-api/dma-api.rst): the
+ * IOMMU-backed operations must not sleep there, which the kernels with
+ * CONFIG_DEBUG_ATOMIC_SLEEP report (make kunit-debug).
+ */
+static void arm_dma_test_map_atomic(struct kunit *test)
+{
+	struct dma_iommu_mapping *mapping;
+	dma_addr_t page_dma, res_dma;
+	struct scatterlist sg;
+	unsigned long flags;
+	struct device *dev;
+	spinlock_t lock;	/* held while mapping */
+	struct page *page;
+	int nents;
+
+	dev = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	page = alloc_pages(GFP_KERNEL, 1);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	sg_init_table(&sg, 1);
+	sg_set_page(&sg, page + 1, PAGE_SIZE, 0);
+	spin_lock_init(&lock);
+
+	spin_lock_irqsave(&lock, flags);
+	page_dma = dma_map_page(dev, page, 0, PAGE_SIZE, DMA_TO_DEVICE);
+	nents = dma_map_sg(dev, &sg, 1, DMA_FROM_DEVICE);
+	res_dma = dma_map_resource(dev, page_to_phys(page), PAGE_SIZE,
+				   DMA_BIDIRECTIONAL, 0);
+	spin_unlock_irqrestore(&lock, flags);
+
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(dev, page_dma));
+	KUNIT_EXPECT_EQ(test, nents, 1);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(dev, res_dma));
+	if (!dma_mapping_error(dev, page_dma))
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain, page_dma),
+				page_to_phys(page));
+	if (nents == 1)
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain,
+						   sg_dma_address(&sg)),
+				page_to_phys(page + 1));
+
+	spin_lock_irqsave(&lock, flags);
+	if (!dma_mapping_error(dev, res_dma))
+		dma_unmap_resource(dev, res_dma, PAGE_SIZE, DMA_BIDIRECTIONAL,
+				   0);
+	if (nents == 1)
+		dma_unmap_sg(dev, &sg, 1, DMA_FROM_DEVICE);
+	if (!dma_mapping_error(dev, page_dma))
+		dma_unmap_page(dev, page_dma, PAGE_SIZE, DMA_TO_DEVICE);
+	spin_unlock_irqrestore(&lock, flags);
+	__free_pages(page, 1);
 }
 
 struct arm_dma_test_alloc_case {
@@ -2626,6 +2696,164 @@ static void arm_dma_test_managed(struct kunit *test)
 							  c->flags)->devs[0]);
 }
 
+/*
+ * Expect debugfs's list of default mappings to show @dev under a mapping
+ * whose header line holds @text ("policy shared by iommu ", ...).
+ */
+static void arm_dma_test_expect_listed(struct kunit *test, struct device *dev,
+				       const char *text)
+{
+#ifdef CONFIG_DEBUG_FS
+	const char *name = dev_name(dev), *header = "";
+	char *line, *next, *p;
+	struct seq_file *sf;
+
+	sf = kunit_kzalloc(test, sizeof(*sf), GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sf);
+	sf->size = SZ_64K;
+	sf->buf = kunit_kzalloc(test, sf->size, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, sf->buf);
+	KUNIT_ASSERT_EQ(test, 0, arm_iommu_mappings_show(sf, NULL));
+	KUNIT_ASSERT_LT(test, sf->count, sf->size);
+	sf->buf[sf->count] = '\0';
+	for (line = sf->buf; line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		if (str_has_prefix(line, "iommu ")) {
+			header = line;
+			continue;
+		}
+		if (!str_has_prefix(line, "  master "))
+			continue;
+		p = line + strlen("  master ");
+		if (strcspn(p, " ") == strlen(name) &&
+		    !strncmp(p, name, strlen(name)))
+			break;
+	}
+	KUNIT_EXPECT_NOT_NULL_MSG(test, line, "%s not listed", name);
+	if (line)
+		KUNIT_EXPECT_NOT_NULL_MSG(test, strstr(header, text),
+					  "%s listed under \"%s\"", name, header);
+#endif
+}
+
+/*
+ * An IOMMU instance that requires its masters to share (one context and
+ * one page table, as ipmmu-vmsa on R-Car Gen2 and mtk_iommu_v1) gives them
+ * one mapping under either policy, IOVAs only in its aperture (ipmmu-vmsa's
+ * 1 GiB..3 GiB), and no fallback warning; the last one to go frees it.
+ */
+static void arm_dma_test_sharing_required(struct kunit *test)
+{
+	const struct arm_dma_test_policy_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test,
+						  "arm-dma-test-iommu-single");
+	struct dma_iommu_mapping *mapping;
+	struct arm_dma_test_warnings w;
+	struct arm_dma_test_master *m;
+	unsigned int i;
+	u8 *buf;
+
+	arm_dma_test_set_policy(test, c->isolated);
+	arm_dma_test_warnings_before(test, &w, "arm-dma-test-single-master");
+	m = arm_dma_test_register(test, TEST_SINGLE_MASTER,
+				  ARM_DMA_TEST_SINGLE_MASTERS, 0);
+	mapping = to_dma_iommu_mapping(m->devs[0]);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+
+	for (i = 0; i < m->nr; i++) {
+		struct device *dev = m->devs[i];
+		dma_addr_t dma;
+
+		KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
+		KUNIT_EXPECT_PTR_EQ(test, to_dma_iommu_mapping(dev), mapping);
+		KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(dev),
+				    mapping->domain);
+		arm_dma_test_expect_listed(test, dev, "policy shared by iommu ");
+		dma = dma_map_single(dev, buf, PAGE_SIZE, DMA_TO_DEVICE);
+		KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma));
+		KUNIT_EXPECT_GE(test, dma, ARM_DMA_TEST_SINGLE_APERTURE_FIRST);
+		KUNIT_EXPECT_LE(test, dma + PAGE_SIZE - 1,
+				ARM_DMA_TEST_SINGLE_APERTURE_LAST);
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+				virt_to_phys(buf));
+		dma_unmap_single(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	}
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(m->devs[0]),
+			1 + 2 * ARM_DMA_TEST_SINGLE_MASTERS);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches_refused), 0);
+	arm_dma_test_expect_warnings(test, &w, 0, 0);
+
+	for (i = 0; i < m->nr; i++)
+		device_release_driver(m->devs[i]);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
+}
+
+/*
+ * An IOMMU instance that forbids its masters to share gives each a mapping
+ * and a domain of its own under either policy, and no fallback warning.
+ */
+static void arm_dma_test_sharing_forbidden(struct kunit *test)
+{
+	const struct arm_dma_test_policy_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test,
+						  "arm-dma-test-iommu-isolating");
+	struct dma_iommu_mapping *ma, *mb;
+	struct arm_dma_test_warnings w;
+	struct arm_dma_test_master *m;
+	struct device *a, *b;
+
+	arm_dma_test_set_policy(test, c->isolated);
+	arm_dma_test_warnings_before(test, &w, "arm-dma-test-isolating-master");
+	m = arm_dma_test_register(test, TEST_ISOLATING_MASTER,
+				  ARM_DMA_TEST_ISOLATING_MASTERS, 0);
+	a = m->devs[0];
+	b = m->devs[1];
+	ma = to_dma_iommu_mapping(a);
+	mb = to_dma_iommu_mapping(b);
+	KUNIT_ASSERT_NOT_NULL(test, ma);
+	KUNIT_ASSERT_NOT_NULL(test, mb);
+
+	KUNIT_EXPECT_PTR_NE(test, ma, mb);
+	KUNIT_EXPECT_PTR_NE(test, ma->domain, mb->domain);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(a), ma->domain);
+	KUNIT_EXPECT_PTR_EQ(test, iommu_get_domain_for_dev(b), mb->domain);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(a), 3);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_refs(b), 3);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 2);
+	arm_dma_test_expect_listed(test, a, "policy isolated by iommu ");
+	arm_dma_test_expect_listed(test, b, "policy isolated by iommu ");
+	arm_dma_test_expect_warnings(test, &w, 0, 0);
+
+	device_release_driver(a);
+	device_release_driver(b);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 2);
+}
+
+/*
+ * A driver that manages the IOMMU itself gets no mapping on an instance
+ * that requires sharing either: none of its masters does, and the one it
+ * takes over has the instance's only context for a domain of its own.
+ */
+static void arm_dma_test_sharing_required_managed(struct kunit *test)
+{
+	const struct arm_dma_test_managed_case *c = test->param_value;
+	struct test_iommu *t = arm_dma_test_iommu(test,
+						  "arm-dma-test-iommu-single");
+	struct arm_dma_test_master *m;
+	unsigned int i;
+
+	m = arm_dma_test_register(test, TEST_SINGLE_MASTER,
+				  ARM_DMA_TEST_SINGLE_MASTERS, c->flags);
+	for (i = 0; i < m->nr; i++)
+		KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(m->devs[i]));
+	arm_dma_test_expect_managed(test, t, m->devs[0]);
+}
+
 #ifdef CONFIG_ARM_AMBA
 /* Primecell ID of the test AMBA master: ARM's designer code, part 0xd0 */
 #define ARM_DMA_TEST_AMBA_ID		0x000410d0
@@ -3744,6 +3972,7 @@ static int arm_dma_test_init_attach_geometry(struct kunit *test)
 static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
+	KUNIT_CASE(arm_dma_test_map_atomic),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_every_op,
 			 arm_dma_test_every_op_gen_params),
@@ -3771,6 +4000,12 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
+			 arm_dma_test_policy_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_sharing_forbidden,
+			 arm_dma_test_policy_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_sharing_required_managed,
+			 arm_dma_test_managed_gen_params),
 #ifdef CONFIG_ARM_AMBA
 	KUNIT_CASE_PARAM(arm_dma_test_amba, arm_dma_test_amba_gen_params),
 #endif
@@ -3791,6 +4026,7 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
+	KUNIT_CASE(arm_dma_test_map_atomic),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_every_op,
 			 arm_dma_test_every_op_gen_params),
@@ -3818,6 +4054,12 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
+			 arm_dma_test_policy_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_sharing_forbidden,
+			 arm_dma_test_policy_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_sharing_required_managed,
+			 arm_dma_test_managed_gen_params),
 #ifdef CONFIG_ARM_AMBA
 	KUNIT_CASE_PARAM(arm_dma_test_amba, arm_dma_test_amba_gen_params),
 #endif

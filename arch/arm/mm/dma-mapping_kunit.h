@@ -18,6 +18,9 @@
  *   linux,direct	  <start size>: direct-mapped region of every master
  *   linux,master-regions <id type start size>...: a region of the master
  *			  with stream ID id only, type 0 reserved, 1 direct
+ *   linux,dma-sharing	  "required" or "forbidden": its masters must, or
+ *			  must not, share a DMA domain (iommu_device's
+ *			  dma_sharing)
  */
 #define ARM_DMA_TEST_IOMMU		"linux,arm-dma-test-iommu"
 /* The same, registered only by the tests of IOMMUs that register late */
@@ -45,6 +48,8 @@
 #define ARM_DMA_TEST_ABSENT_MASTER	"linux,arm-dma-test-absent-master"
 #define ARM_DMA_TEST_TAIL_MASTER	"linux,arm-dma-test-tail-master"
 #define ARM_DMA_TEST_AMBA_MASTER	"linux,arm-dma-test-amba-master"
+#define ARM_DMA_TEST_SINGLE_MASTER	"linux,arm-dma-test-single-master"
+#define ARM_DMA_TEST_ISOLATING_MASTER	"linux,arm-dma-test-isolating-master"
 
 /* The DMA window of the window masters (dma-ranges of their bus) */
 #define ARM_DMA_TEST_WINDOW_BASE	0x80000000
@@ -83,6 +88,15 @@
 #define ARM_DMA_TEST_TAIL_APERTURE_LAST		0x7bffffff
 #define ARM_DMA_TEST_TAIL_RESERVED_START	0x78000000
 #define ARM_DMA_TEST_TAIL_RESERVED_SIZE		0x00010000
+
+/*
+ * The test IOMMU that requires its masters to share, with one context and
+ * ipmmu-vmsa's aperture on 32-bit ARM: IOVAs 1 GiB..3 GiB
+ */
+#define ARM_DMA_TEST_SINGLE_APERTURE_FIRST	0x40000000
+#define ARM_DMA_TEST_SINGLE_APERTURE_LAST	0xbfffffff
+#define ARM_DMA_TEST_SINGLE_MASTERS	3
+#define ARM_DMA_TEST_ISOLATING_MASTERS	2
 
 #define ARM_DMA_TEST_CTX_LIMIT		4
 #define ARM_DMA_TEST_CTX_MASTERS	12

@@ -38,6 +38,10 @@ extern const struct dma_map_ops arm_iommu_dma_ops;
 
 /* The default mapping policy, for the KUnit tests to switch */
 extern bool arm_iommu_isolated;
+
+struct seq_file;
+/* The list of default mappings of debugfs, for the KUnit tests to read */
+int arm_iommu_mappings_show(struct seq_file *s, void *unused);
 #endif
 
 #endif
