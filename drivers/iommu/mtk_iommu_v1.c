@@ -98,6 +98,7 @@ struct mtk_iommu_v1_data {
 	struct device			*dev;
 	struct clk			*bclk;
 	phys_addr_t			protect_base; /* protect memory base */
+	struct mutex			dom_lock; /* protects m4u_dom */
 	struct mtk_iommu_v1_domain	*m4u_dom;
 
 	struct iommu_device		iommu;
@@ -192,7 +193,7 @@ static void mtk_iommu_v1_tlb_flush_range(struct mtk_iommu_v1_data *data,
 static irqreturn_t mtk_iommu_v1_isr(int irq, void *dev_id)
 {
 	struct mtk_iommu_v1_data *data = dev_id;
-	struct mtk_iommu_v1_domain *dom = data->m4u_dom;
+	struct mtk_iommu_v1_domain *dom = READ_ONCE(data->m4u_dom);
 	u32 int_state, regval, fault_iova, fault_pa;
 	unsigned int fault_larb, fault_port;
 
@@ -262,6 +263,8 @@ static int mtk_iommu_v1_domain_finalise(struct mtk_iommu_v1_data *data)
 		return -ENOMEM;
 
 	writel(dom->pgt_pa, data->base + REG_MMU_PT_BASE_ADDR);
+	/* Nothing of an earlier page table may translate any more */
+	mtk_iommu_v1_tlb_flush_all(data);
 
 	dom->data = data;
 
@@ -287,8 +290,12 @@ static void mtk_iommu_v1_domain_free(struct iommu_domain *domain)
 	/* Only a domain that was attached has a page table */
 	if (data) {
 		/* The page table is free for the next domain attached */
+		mutex_lock(&data->dom_lock);
 		if (data->m4u_dom == dom)
-			data->m4u_dom = NULL;
+			WRITE_ONCE(data->m4u_dom, NULL);
+		mutex_unlock(&data->dom_lock);
+		/* A fault handler that saw the domain is done with it */
+		synchronize_irq(data->irq);
 		dma_free_coherent(data->dev, M2701_IOMMU_PGT_SIZE,
 				  dom->pgt_va, dom->pgt_pa);
 	}
@@ -299,23 +306,28 @@ static int mtk_iommu_v1_attach_device(struct iommu_domain *domain, struct device
 {
 	struct mtk_iommu_v1_data *data = dev_iommu_priv_get(dev);
 	struct mtk_iommu_v1_domain *dom = to_mtk_domain(domain);
-	int ret;
+	int ret = 0;
 
+	mutex_lock(&data->dom_lock);
 	/* One page table for all masters: one paging domain at a time */
-	if (data->m4u_dom && data->m4u_dom != dom)
-		return -EBUSY;
+	if (data->m4u_dom && data->m4u_dom != dom) {
+		ret = -EBUSY;
+		goto out_unlock;
+	}
 
 	if (!data->m4u_dom) {
-		data->m4u_dom = dom;
+		WRITE_ONCE(data->m4u_dom, dom);
 		ret = mtk_iommu_v1_domain_finalise(data);
 		if (ret) {
-			data->m4u_dom = NULL;
-			return ret;
+			WRITE_ONCE(data->m4u_dom, NULL);
+			goto out_unlock;
 		}
 	}
 
 	mtk_iommu_v1_config(data, dev, true);
-	return 0;
+out_unlock:
+	mutex_unlock(&data->dom_lock);
+	return ret;
 }
 
 static int mtk_iommu_v1_identity_attach(struct iommu_domain *identity_domain,
@@ -582,6 +594,7 @@ static int mtk_iommu_v1_probe(struct platform_device *pdev)
 		return -ENOMEM;
 
 	data->dev = dev;
+	mutex_init(&data->dom_lock);
 
 	/* Protect memory. HW will access here while translation fault.*/
 	protect = devm_kcalloc(dev, 2, MTK_PROTECT_PA_ALIGN,

@@ -1038,6 +1038,9 @@ static void arm_dma_test_map_single(struct kunit *test)
 				iommu_iova_to_phys(mapping->domain, dma + off), 0);
 }
 
+/* A device's registers for dma_map_resource(): never accessed */
+#define ARM_DMA_TEST_ATOMIC_RESOURCE	SZ_256M
+
 /*
  * Drivers map and unmap streaming DMA in atomic context, under a spinlock
  * or in an interrupt handler (Documentation/core-api/dma-api.rst): the
@@ -1067,8 +1070,8 @@ static void arm_dma_test_map_atomic(struct kunit *test)
 	spin_lock_irqsave(&lock, flags);
 	page_dma = dma_map_page(dev, page, 0, PAGE_SIZE, DMA_TO_DEVICE);
 	nents = dma_map_sg(dev, &sg, 1, DMA_FROM_DEVICE);
-	res_dma = dma_map_resource(dev, page_to_phys(page), PAGE_SIZE,
-				   DMA_BIDIRECTIONAL, 0);
+	res_dma = dma_map_resource(dev, ARM_DMA_TEST_ATOMIC_RESOURCE,
+				   PAGE_SIZE, DMA_BIDIRECTIONAL, 0);
 	spin_unlock_irqrestore(&lock, flags);
 
 	KUNIT_EXPECT_FALSE(test, dma_mapping_error(dev, page_dma));
@@ -1083,6 +1086,10 @@ static void arm_dma_test_map_atomic(struct kunit *test)
 				iommu_iova_to_phys(mapping->domain,
 						   sg_dma_address(&sg)),
 				page_to_phys(page + 1));
+	if (!dma_mapping_error(dev, res_dma))
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain, res_dma),
+				ARM_DMA_TEST_ATOMIC_RESOURCE);
 
 	spin_lock_irqsave(&lock, flags);
 	if (!dma_mapping_error(dev, res_dma))
