@@ -2038,18 +2038,18 @@ static struct device *fwnode_get_next_parent_dev(const struct fwnode_handle *fwn
 
 /**
  * __fw_devlink_relax_cycles - Relax and mark dependency cycles.
- * @con: Potential consumer device.
+ * @con_handle: Potential consumer's fwnode.
  * @sup_handle: Potential supplier's fwnode.
  *
  * Needs to be called with fwnode_lock and device link lock held.
  *
  * Check if @sup_handle or any of its ancestors or suppliers direct/indirectly
- * depend on @con. This function can detect multiple cyles between @sup_handle
- * and @con. When such dependency cycles are found, convert all device links
- * created solely by fw_devlink into SYNC_STATE_ONLY device links. Also, mark
- * all fwnode links in the cycle with FWLINK_FLAG_CYCLE so that when they are
- * converted into a device link in the future, they are created as
- * SYNC_STATE_ONLY device links. This is the equivalent of doing
+ * depend on @con_handle. This function can detect multiple cyles between
+ * @sup_handle and @con_handle. When such dependency cycles are found, convert
+ * all device links created solely by fw_devlink into SYNC_STATE_ONLY device
+ * links. Also, mark all fwnode links in the cycle with FWLINK_FLAG_CYCLE so
+ * that when they are converted into a device link in the future, they are
+ * created as SYNC_STATE_ONLY device links. This is the equivalent of doing
  * fw_devlink=permissive just between the devices in the cycle. We need to do
  * this because, at this point, fw_devlink can't tell which of these
  * dependencies is not a real dependency.
