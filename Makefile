@@ -116,7 +116,7 @@ buildcheck-noiommu: prepare
 
 # The LPAE kernel is the one `make kunit` builds and boots
 buildcheck-lpae: prepare
-	@EXPECT="arch/arm/mm drivers/amba drivers/base drivers/iommu drivers/pci" \
+	@EXPECT="arch/arm/mm drivers/amba drivers/base drivers/iommu/virtio-iommu.c drivers/pci" \
 		bash $(H)/buildcheck.sh --kunit $(KUNIT_ARGS)
 
 buildcheck-drivers: prepare
