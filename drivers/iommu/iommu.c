@@ -1831,10 +1831,9 @@ int bus_iommu_probe(const struct bus_type *bus)
 		mutex_unlock(&group->mutex);
 
 		/*
-		 * FIXME: Mis-locked because the ops->probe_finalize() call-back
-		 * of some IOMMU drivers calls arm_iommu_attach_device() which
-		 * in-turn might call back into IOMMU core code, where it tries
-		 * to take group->mutex, resulting in a deadlock.
+		 * ops->probe_finalize() is called without group->mutex, as it
+		 * is from iommu_probe_device(): a call-back may call back into
+		 * IOMMU core code that takes it.
 		 */
 		for_each_group_device(group, gdev)
 			iommu_group_do_probe_finalize(gdev->dev);
