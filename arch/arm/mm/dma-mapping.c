@@ -1296,8 +1296,9 @@ static int __map_sg_chunk(struct device *dev, struct scatterlist *sg,
 	iova_base = iova;
 
 	for (count = 0, s = sg; count < (size >> PAGE_SHIFT); s = sg_next(s)) {
-		phys_addr_t phys = page_to_phys(sg_page(s));
-		unsigned int len = PAGE_ALIGN(s->offset + s->length);
+		phys_addr_t phys = sg_phys(s) & PAGE_MASK;
+		unsigned int len = PAGE_ALIGN(offset_in_page(s->offset) +
+					      s->length);
 
 		if (!dev->dma_coherent && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
 			__dma_page_cpu_to_dev(sg_page(s), s->offset, s->length, dir);
@@ -1342,8 +1343,9 @@ static int arm_iommu_map_sg(struct device *dev, struct scatterlist *sg,
 {
 	struct scatterlist *s = sg, *dma = sg, *start = sg;
 	int i, count = 0, ret;
-	unsigned int offset = s->offset;
-	unsigned int size = s->offset + s->length;
+	/* An offset past the entry's page counts from the page it reaches */
+	unsigned int offset = offset_in_page(s->offset);
+	unsigned int size = offset + s->length;
 	unsigned int max = dma_get_max_seg_size(dev);
 	unsigned long boundary = dma_get_seg_boundary(dev);
 
@@ -1368,7 +1370,8 @@ static int arm_iommu_map_sg(struct device *dev, struct scatterlist *sg,
 			dma->dma_address += offset;
 			dma->dma_length = size - offset;
 
-			size = offset = s->offset;
+			offset = offset_in_page(s->offset);
+			size = offset;
 			start = s;
 			dma = sg_next(dma);
 			count += 1;
@@ -1480,11 +1483,20 @@ static dma_addr_t arm_iommu_map_page(struct device *dev, struct page *page,
 	     unsigned long attrs)
 {
 	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+	phys_addr_t phys = page_to_phys(page) + offset;
 	dma_addr_t dma_addr;
-	int ret, prot, len = PAGE_ALIGN(size + offset);
+	int ret, prot, len;
 
 	if (!dev->dma_coherent && !(attrs & DMA_ATTR_SKIP_CPU_SYNC))
 		__dma_page_cpu_to_dev(page, offset, size, dir);
+
+	/*
+	 * @offset may reach past @page: map from the page that holds the
+	 * first byte, which is where arm_iommu_unmap_page() unmaps from.
+	 */
+	offset = offset_in_page(phys);
+	phys -= offset;
+	len = PAGE_ALIGN(size + offset);
 
 	dma_addr = __alloc_iova(mapping, len, arm_iommu_dma_limit(dev, false));
 	if (dma_addr == DMA_MAPPING_ERROR)
@@ -1492,8 +1504,8 @@ static dma_addr_t arm_iommu_map_page(struct device *dev, struct page *page,
 
 	prot = __dma_info_to_prot(dir, attrs);
 
-	ret = iommu_map(mapping->domain, dma_addr, page_to_phys(page), len,
-			prot, GFP_ATOMIC);
+	ret = iommu_map(mapping->domain, dma_addr, phys, len, prot,
+			GFP_ATOMIC);
 	if (ret < 0)
 		goto fail;
 

@@ -1760,6 +1760,63 @@ static unsigned long arm_dma_test_iovas_in_use(struct dma_iommu_mapping *mapping
 }
 
 /*
+ * A buffer may start further than a page into the memory @page begins:
+ * the DMA API takes page plus offset as a physical address (dma-direct
+ * and iommu-dma map page_to_phys(page) + offset).  dma_map_page() and
+ * dma_map_sg() map only the pages the buffer covers, and the unmap
+ * returns all of them: nothing stays mapped or allocated.  The NVMe
+ * driver maps such buffers (a large segment that starts 0x54000 bytes
+ * in); the pages before the buffer stayed in use after the unmap, and
+ * virtio-iommu, which does not unmap part of a mapping, kept all of it,
+ * so that the next master handed those IOVAs could not map them.
+ */
+static void arm_dma_test_map_offset(struct kunit *test)
+{
+	const unsigned long offset = 2 * PAGE_SIZE + 0x100;
+	struct dma_iommu_mapping *mapping;
+	unsigned long before;
+	struct scatterlist sg;
+	struct device *dev;
+	struct page *page;
+	dma_addr_t dma;
+	int nents;
+
+	dev = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	page = alloc_pages(GFP_KERNEL, 2);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+	before = arm_dma_test_iovas_in_use(mapping);
+
+	/* The buffer covers the last two of the four pages */
+	dma = dma_map_page(dev, page, offset, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma));
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			page_to_phys(page) + offset);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
+						 dma + PAGE_SIZE - 1),
+			page_to_phys(page) + offset + PAGE_SIZE - 1);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before + 2);
+	dma_unmap_page(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma), 0);
+
+	sg_init_table(&sg, 1);
+	sg_set_page(&sg, page, PAGE_SIZE, offset);
+	nents = dma_map_sg(dev, &sg, 1, DMA_FROM_DEVICE);
+	KUNIT_ASSERT_EQ(test, nents, 1);
+	dma = sg_dma_address(&sg);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			page_to_phys(page) + offset);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before + 2);
+	dma_unmap_sg(dev, &sg, 1, DMA_FROM_DEVICE);
+	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma), 0);
+
+	__free_pages(page, 2);
+}
+
+/*
  * Kthreads map and unmap on 4 masters of one shared mapping, on as many
  * CPUs as there are, while the other 8 masters of the instance are unbound
  * and bound again and again: no IOVA page is handed out twice, every one
@@ -3980,6 +4037,7 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
 	KUNIT_CASE(arm_dma_test_map_atomic),
+	KUNIT_CASE(arm_dma_test_map_offset),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_every_op,
 			 arm_dma_test_every_op_gen_params),
@@ -4034,6 +4092,7 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
 	KUNIT_CASE(arm_dma_test_map_single),
 	KUNIT_CASE(arm_dma_test_map_atomic),
+	KUNIT_CASE(arm_dma_test_map_offset),
 	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_every_op,
 			 arm_dma_test_every_op_gen_params),
