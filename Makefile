@@ -48,9 +48,8 @@ e2e: kernel guest
 
 # The virt boot (block I/O, module load, remove and rescan, VFIO, IOMMU
 # unbind) with lockdep, KASAN, kmemleak and DMA API debugging, on a
-# preemptible kernel.  One CPU: with two, the virtio-blk endpoint faults
-# in about one boot of three (E2E_SMP=2 shows it; see the notes).
-E2E_DEBUG_SMP ?= 1
+# preemptible kernel with 2 CPUs.
+E2E_DEBUG_SMP ?= 2
 e2e-debug: prepare
 	@bash $(H)/build-kernel.sh e2e-debug $(H)/configs/e2e.config \
 		$(H)/configs/debug.config -- zImage modules

@@ -131,7 +131,8 @@ def run(args):
     trace = os.path.join(args.outdir, 'qemu-trace.log')
     if os.path.exists(trace):
         os.unlink(trace)
-    append = 'console=ttyAMA0 panic=-1 ' + args.append
+    # e2e.disks: the guest waits for them before its block I/O
+    append = f'console=ttyAMA0 panic=-1 e2e.disks={len(disks)} ' + args.append
     if args.vfio:
         # QEMU virt's GICv2m does not isolate MSIs: VFIO's type1 container
         # refuses such a platform unless told the risk is accepted.

@@ -10,7 +10,7 @@
 # E2E_EXPECT_DOMAINS (shared, per-endpoint, any) is what the virt boot must
 # show; E2E_VEXPRESS=0 skips the vexpress boot.  E2E_KERNEL names the
 # kernel (build/out-E2E_KERNEL, default e2e), E2E_SMP its CPUs on virt
-# (default 1) and E2E_TIMEOUT the seconds a boot may take (default 300).
+# (default 2) and E2E_TIMEOUT the seconds a boot may take (default 300).
 set -uo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -38,7 +38,7 @@ VFIO=0000:00:05.0
 python3 "$TOP/harness/e2e.py" --name "$name" --machine virt \
 	--kernel "$img" --initrd "$initrd" --outdir "$OUT/e2e/$name-virt" \
 	--disks nvme,nvme,virtio-blk --expect-domains "$expect" --vfio $VFIO \
-	--smp "${E2E_SMP:-1}" --timeout "${E2E_TIMEOUT:-300}" \
+	--smp "${E2E_SMP:-2}" --timeout "${E2E_TIMEOUT:-300}" \
 	--append "$MODULE $REPLUG $append" \
 	--cat /sys/kernel/debug/arm_iommu_mappings,/proc/interrupts || rc=1
 [ "${E2E_VEXPRESS:-1}" = 1 ] || exit $rc

@@ -8,6 +8,7 @@
  * Every report line starts with "E2E " so the harness can pick it out of
  * the console log.  Options on the kernel command line:
  *   e2e.bytes=N     bytes written to each block device (default 1 MiB)
+ *   e2e.disks=N     wait up to 20 s for N disks before the first block I/O
  *   e2e.kmemleak=S  at the end, wait S seconds, have kmemleak scan and print
  *                   its report
  *   e2e.cat=P,P     files to print (debugfs files, /proc/interrupts, ...)
@@ -575,6 +576,20 @@ static int count_blocks(const char *bdf)
 	return n;
 }
 
+/*
+ * Wait up to 20 s for @n disks: nvme adds its namespaces from a work item
+ * after its probe returned, so on two CPUs they may come a while after
+ * every endpoint is bound.
+ */
+static void wait_disks(int n)
+{
+	struct timespec t0;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	while (ms_since(&t0) < 20000 && count_blocks(NULL) < n)
+		msleep(50);
+}
+
 /* Wait up to 20 s until PCI function @bdf has a driver and a disk */
 static long wait_bound(const char *bdf)
 {
@@ -915,6 +930,9 @@ int main(void)
 		insmod(name);
 	if (opt_str("e2e.vfio", name, sizeof(name)))
 		vfio(name);
+	v = opt("e2e.disks");
+	if (v)
+		wait_disks(strtol(v, NULL, 0));
 	report_pci();
 	report_block(bytes, NULL);
 	if (opt_str("e2e.bench", list, sizeof(list))) {
