@@ -101,6 +101,7 @@ def lint():
 
 UPSTREAM = os.path.join(TOP, 'harness', 'upstream-commits')
 FIXES = re.compile(r'^Fixes: ([0-9a-f]{12}) \("(.*)"\)$')
+TRAILER = re.compile(r'^(Fixes|Cc|Reported-by|Link|Closes): \S')
 
 
 def lint_fixes():
@@ -244,7 +245,13 @@ def commit(tree):
                 d.write(s.read())
         if p['files']:
             git('add', '-f', '--', *p['files'], cwd=tree)
-        msg = f"{p['subject']}\n\n{p['body']}\n\nSigned-off-by: {name} <{email}>\n"
+        # The sign-off joins the body's trailers (Fixes:, Cc:) when it
+        # ends with them: one trailer block, as git interpret-trailers
+        # and the stable scripts read it
+        last = p['body'].rstrip('\n').split('\n\n')[-1].split('\n')
+        sep = '\n' if all(TRAILER.match(l) for l in last) else '\n\n'
+        msg = (f"{p['subject']}\n\n{p['body'].rstrip(chr(10))}{sep}"
+               f"Signed-off-by: {name} <{email}>\n")
         subprocess.run(['git', 'commit', '-q', '--allow-empty', '-F', '-'],
                        cwd=tree, input=msg, text=True, env=env, check=True)
     # The series must end where the overlay is.

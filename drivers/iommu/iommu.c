@@ -1831,9 +1831,10 @@ int bus_iommu_probe(const struct bus_type *bus)
 		mutex_unlock(&group->mutex);
 
 		/*
-		 * ops->probe_finalize() is called without group->mutex, as it
-		 * is from iommu_probe_device(): a call-back may call back into
-		 * IOMMU core code that takes it.
+		 * FIXME: Mis-locked: ops->probe_finalize() is called without
+		 * group->mutex, as from iommu_probe_device(), so that a
+		 * call-back may call into IOMMU core code that takes it, but
+		 * the walk of the group's devices is then unlocked too.
 		 */
 		for_each_group_device(group, gdev)
 			iommu_group_do_probe_finalize(gdev->dev);

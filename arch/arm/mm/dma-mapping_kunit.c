@@ -1763,19 +1763,20 @@ static unsigned long arm_dma_test_iovas_in_use(struct dma_iommu_mapping *mapping
  * A buffer may start further than a page into the memory @page begins:
  * the DMA API takes page plus offset as a physical address (dma-direct
  * and iommu-dma map page_to_phys(page) + offset).  dma_map_page() and
- * dma_map_sg() map only the pages the buffer covers, and the unmap
- * returns all of them: nothing stays mapped or allocated.  The NVMe
- * driver maps such buffers (a large segment that starts 0x54000 bytes
- * in); the pages before the buffer stayed in use after the unmap, and
- * virtio-iommu, which does not unmap part of a mapping, kept all of it,
- * so that the next master handed those IOVAs could not map them.
+ * dma_map_sg() map only the pages the buffer covers, also when a
+ * scatterlist entry with such an offset is merged with the next, and the
+ * unmap returns all of them: nothing stays mapped or allocated.  NVMe
+ * maps such buffers (bv_offset 0x54000 on its SGL path); the pages before
+ * the buffer stayed in use after the unmap, and virtio-iommu, which does
+ * not unmap part of a mapping, kept all of it, so that the next master
+ * handed those IOVAs could not map them.
  */
 static void arm_dma_test_map_offset(struct kunit *test)
 {
 	const unsigned long offset = 2 * PAGE_SIZE + 0x100;
 	struct dma_iommu_mapping *mapping;
+	struct scatterlist sg[2];
 	unsigned long before;
-	struct scatterlist sg;
 	struct device *dev;
 	struct page *page;
 	dma_addr_t dma;
@@ -1784,36 +1785,64 @@ static void arm_dma_test_map_offset(struct kunit *test)
 	dev = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
 	mapping = to_dma_iommu_mapping(dev);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
-	page = alloc_pages(GFP_KERNEL, 2);
+	page = alloc_pages(GFP_KERNEL, 3);
 	KUNIT_ASSERT_NOT_NULL(test, page);
+
+	/* A page from 0x100 into the third: the third and the fourth */
 	before = arm_dma_test_iovas_in_use(mapping);
-
-	/* The buffer covers the last two of the four pages */
 	dma = dma_map_page(dev, page, offset, PAGE_SIZE, DMA_TO_DEVICE);
-	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma));
-	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
-			page_to_phys(page) + offset);
-	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain,
-						 dma + PAGE_SIZE - 1),
-			page_to_phys(page) + offset + PAGE_SIZE - 1);
-	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before + 2);
-	dma_unmap_page(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
-	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before);
-	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma), 0);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(dev, dma));
+	if (!dma_mapping_error(dev, dma)) {
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+				page_to_phys(page) + offset);
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain,
+						   dma + PAGE_SIZE - 1),
+				page_to_phys(page) + offset + PAGE_SIZE - 1);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping),
+				before + 2);
+		dma_unmap_page(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping),
+				before);
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+				0);
+	}
 
-	sg_init_table(&sg, 1);
-	sg_set_page(&sg, page, PAGE_SIZE, offset);
-	nents = dma_map_sg(dev, &sg, 1, DMA_FROM_DEVICE);
-	KUNIT_ASSERT_EQ(test, nents, 1);
-	dma = sg_dma_address(&sg);
-	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
-			page_to_phys(page) + offset);
-	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before + 2);
-	dma_unmap_sg(dev, &sg, 1, DMA_FROM_DEVICE);
+	/*
+	 * The rest of the third page, then all of the sixth: one DMA
+	 * segment, the second entry merged behind the first
+	 */
+	before = arm_dma_test_iovas_in_use(mapping);
+	sg_init_table(sg, 2);
+	sg_set_page(&sg[0], page, PAGE_SIZE - 0x100, offset);
+	sg_set_page(&sg[1], page + 5, PAGE_SIZE, 0);
+	nents = dma_map_sg(dev, sg, 2, DMA_FROM_DEVICE);
+	KUNIT_EXPECT_EQ(test, nents, 1);
+	if (nents == 1) {
+		dma = sg_dma_address(&sg[0]);
+		KUNIT_EXPECT_EQ(test, sg_dma_len(&sg[0]),
+				2 * PAGE_SIZE - 0x100);
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+				page_to_phys(page) + offset);
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain,
+						   dma + PAGE_SIZE - 0x100),
+				page_to_phys(page + 5));
+		KUNIT_EXPECT_EQ(test,
+				iommu_iova_to_phys(mapping->domain,
+						   dma + 2 * PAGE_SIZE - 0x101),
+				page_to_phys(page + 5) + PAGE_SIZE - 1);
+		KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping),
+				before + 2);
+	}
+	if (nents > 0)
+		dma_unmap_sg(dev, sg, 2, DMA_FROM_DEVICE);
 	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), before);
-	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma), 0);
+	if (nents == 1)
+		KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+				0);
 
-	__free_pages(page, 2);
+	__free_pages(page, 3);
 }
 
 /*
