@@ -11,8 +11,8 @@
 #   make kunit-virtio  the KUnit suite on virtio-iommu with two edu DMA engines
 #   make kunit-debug   the KUnit suites with lockdep, KASAN, kmemleak and
 #                      DMA API debugging on
-#   make e2e-debug     the virt end-to-end boot on a kernel with the same
-#                      debugging on
+#   make e2e-debug     the virt end-to-end boot on the same kernel (make
+#                      debug-kernel builds it), KUnit off
 #   make buildcheck    the no-IOMMU and LPAE kernels linked, the drivers the
 #                      series changes built, the overlay's objects W=1 clean
 #   make check-mutants break the code on purpose, one way at a time, and show
@@ -26,8 +26,8 @@ SHELL := /bin/bash
 H := harness
 
 .PHONY: all deps prepare kernel guest e2e e2e-debug check lint kunit kunit-virtio kunit-debug \
-	bench buildcheck buildcheck-noiommu buildcheck-lpae buildcheck-drivers check-mutants \
-	series series-check pin-base clean
+	debug-kernel bench buildcheck buildcheck-noiommu buildcheck-lpae buildcheck-drivers \
+	check-mutants series series-check pin-base clean
 
 all: e2e
 
@@ -46,16 +46,20 @@ guest: kernel
 e2e: kernel guest
 	@bash $(H)/e2e.sh
 
-# The virt boot (block I/O, module load, remove and rescan, VFIO, IOMMU
-# unbind) with lockdep, KASAN, kmemleak and DMA API debugging, on a
-# preemptible kernel with 2 CPUs.
-E2E_DEBUG_SMP ?= 2
-e2e-debug: prepare
-	@bash $(H)/build-kernel.sh e2e-debug $(H)/configs/e2e.config \
-		$(H)/configs/debug.config -- zImage modules
+# One debug kernel for kunit-debug and e2e-debug: the end-to-end kernel
+# with the KUnit suites (the virtio-iommu suite a module, as virtio-iommu
+# is) and lockdep, KASAN, kmemleak and DMA API debugging, preemptible.
+debug-kernel: prepare
+	@bash $(H)/build-kernel.sh e2e-debug $(H)/configs/e2e.config arch/arm/mm/.kunitconfig \
+		$(H)/configs/debug.config $(H)/configs/kunit-debug.config -- zImage modules
 	@bash $(H)/guest.sh e2e-debug
+
+# The virt boot (block I/O, module load, remove and rescan, VFIO, IOMMU
+# unbind) on the debug kernel with 2 CPUs, KUnit off.
+E2E_DEBUG_SMP ?= 2
+e2e-debug: debug-kernel
 	@E2E_KERNEL=e2e-debug E2E_VEXPRESS=0 E2E_SMP=$(E2E_DEBUG_SMP) E2E_TIMEOUT=900 \
-		bash $(H)/e2e.sh debug e2e.kmemleak=6
+		bash $(H)/e2e.sh debug "e2e.kmemleak=6 kunit.enable=0"
 
 bench: kernel guest
 	@python3 $(H)/bench.py --kernel build/out-e2e/arch/arm/boot/zImage \
@@ -69,8 +73,8 @@ lint: prepare
 # 4 GiB: the cases that need them are built only there), SMP with
 # preemption on 4 CPUs so that masters probe and map concurrently, and
 # QEMU virt with a virtio-iommu and two edu DMA engines.  kunit-debug runs
-# the same suites without LPAE; kunit-virtio only the virtio-iommu suite,
-# for quick iteration.
+# the same suites without LPAE on the debug kernel; kunit-virtio only the
+# virtio-iommu suite, for quick iteration.
 # CMA, for DMA_ATTR_FORCE_CONTIGUOUS
 KUNIT_CMA := --kconfig_add=CONFIG_CMA=y --kconfig_add=CONFIG_DMA_CMA=y
 KUNIT_SMP := --kconfig_add=CONFIG_SMP=y --kconfig_add=CONFIG_NR_CPUS=4 \
@@ -90,8 +94,8 @@ kunit-virtio: prepare
 		tools/testing/kunit/configs/arm_virtio_iommu.config \
 		--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py $(KUNIT_SMP)
 
-kunit-debug: prepare guest
-	@bash $(H)/kunit-debug.sh arm-mm-debug arch/arm/mm
+kunit-debug: debug-kernel
+	@bash $(H)/kunit-debug.sh e2e-debug
 
 # The noiommu kernel and the LPAE KUnit kernel are linked, with their
 # modules; of the drivers configuration, the directories of the drivers

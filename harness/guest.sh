@@ -4,7 +4,8 @@
 # guest.sh [KERNEL]
 #
 # Build the end-to-end guest: a static /init and its initramfs, with the
-# virtio-iommu module of build/out-KERNEL (default e2e) in
+# virtio-iommu module of build/out-KERNEL (default e2e), and the KUnit
+# module of the virtio-iommu suite where that kernel builds one, in
 # build/guest/initramfs.cpio, or initramfs-KERNEL.cpio for another kernel.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
@@ -34,6 +35,12 @@ ko=$BUILD/out-$kernel/drivers/iommu/virtio-iommu.ko
 [ -f "$ko" ] || die "guest: $ko not built (run: make kernel)"
 sed -e "s|@INIT@|$G/init|" -e "s|@BENCH@|$G/dma_map_benchmark|" -e "s|@VIOMMU@|$ko|" \
 	"$TOP/harness/guest/initramfs.list" > "$G/initramfs.list"
+# the virtio-iommu KUnit suite as a module, loaded by the guest (e2e.kunit=)
+kunit_ko=$BUILD/out-$kernel/arch/arm/mm/dma-mapping_virtio_kunit.ko
+if [ -f "$kunit_ko" ]; then
+	printf 'file /lib/modules/%s %s 0644 0 0\n' "${kunit_ko##*/}" "$kunit_ko" \
+		>> "$G/initramfs.list"
+fi
 "$G/gen_init_cpio" "$G/initramfs.list" > "$G/$cpio.new"
 if cmp -s "$G/$cpio.new" "$G/$cpio"; then
 	rm "$G/$cpio.new"

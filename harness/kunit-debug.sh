@@ -1,61 +1,74 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# kunit-debug.sh NAME KUNITCONFIG-DIR
+# kunit-debug.sh [KERNEL]
 #
-# The hardening run of a KUnit configuration: build it with kunit.py plus
-# harness/configs/debug.config (lockdep, KASAN, kmemleak, DMA API
-# debugging), kunit-debug.config (SMP, the guest program as init) and the
-# virtio-iommu suite in build/kunit-NAME, and boot it on QEMU virt with
-# 2 CPUs, a virtio-iommu and two edu DMA engines (two IOMMU drivers in one
-# system: the test IOMMU and virtio-iommu), with the project's guest
-# program as init, which has kmemleak scan once the suites ran and prints
-# its report; kunit.py parses the results.  Fails on a failed test, a
-# skipped one harness/kunit-skip.allow does not allow, and any lockdep,
-# KASAN, kmemleak, DMA API debug or other kernel warning in the log.
+# The hardening run of the KUnit suites, on the debug kernel
+# build/out-KERNEL (default e2e-debug; make debug-kernel builds it): the
+# end-to-end kernel with lockdep, KASAN, kmemleak and DMA API debugging,
+# the test-IOMMU suites built in and the virtio-iommu suite a module.  It
+# boots on QEMU virt with 2 CPUs, a virtio-iommu and two edu DMA engines;
+# the built-in suites run at boot, then the project's guest program (init)
+# loads virtio-iommu and the virtio-iommu suite's module, whose suite runs
+# as it loads, and has kmemleak scan.  kunit.py parses each of the two
+# KTAP streams.  Fails on a failed test, on a skipped one that
+# harness/kunit-skip.allow does not allow, on a stream missing, and on any
+# lockdep, KASAN, kmemleak, DMA API debug or other kernel warning.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-name=$1 cfg=$2
-bd=$BUILD/kunit-$name
-log=$OUT/kunit/$name.log
+kernel=${1:-e2e-debug}
+img=$BUILD/out-$kernel/arch/arm/boot/zImage
+initrd=$BUILD/guest/initramfs-$kernel.cpio
+kunit_ko=/lib/modules/dma-mapping_virtio_kunit.ko
+log=$OUT/kunit/$kernel.log
 mkdir -p "$OUT/kunit"
-kunit_py build "$name" --kunitconfig="$cfg" \
-	--kunitconfig="$TOP/harness/configs/debug.config" \
-	--kunitconfig="$TOP/harness/configs/kunit-debug.config" \
-	--kunitconfig=tools/testing/kunit/configs/arm_virtio_iommu.config \
-	--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py \
-	> "$log.build" 2>&1 ||
-	{ grep -v 'warning: -z norelro ignored' "$log.build" | tail -30; die "$name: build failed"; }
+[ -f "$img" ] && [ -f "$initrd" ] || die "$kernel: no kernel or guest (run: make debug-kernel)"
 cd "$KSRC"
 
 set +e
-timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 512 -smp 2 \
+timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 1024 -smp 2 \
 	-nographic -no-reboot -nic none \
 	-device virtio-iommu-pci -device edu -device edu \
-	-kernel "$bd/arch/arm/boot/zImage" \
-	-initrd "$BUILD/guest/initramfs.cpio" \
-	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.kmemleak=6" \
+	-kernel "$img" -initrd "$initrd" \
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6" \
 	< /dev/null > "$log.raw" 2> "$log.qemu"
 qrc=$?
 # QEMU's own messages (the IOMMU faults the virtio-iommu suite causes)
 # stay out of the kernel's log
 grep -v '^qemu-system-[a-z0-9_]*: virtio_iommu' "$log.qemu" >&2 || true
-python3 tools/testing/kunit/kunit.py parse "$log.raw" | tee "$log"
-prc=${PIPESTATUS[0]}
 set -e
 
 rc=0
-[ $qrc = 0 ] || { msg "$name: QEMU exit $qrc"; rc=1; }
-[ $prc = 0 ] || rc=1
+[ $qrc = 0 ] || { msg "$kernel: QEMU exit $qrc"; rc=1; }
+# Two KTAP streams: the built-in suites at boot, then the module's.  Each
+# starts with a "KTAP version" line at the top level; kunit.py parses one.
+rm -f "$log".ktap*
+# The console's lines end in CR LF.
+awk -v out="$log.ktap" '{ sub(/\r$/, "") }
+	/^(\[[^]]*\] )?KTAP version [0-9]+$/ { n++ }
+	n { print > (out n) }' "$log.raw"
+: > "$log"
+for part in 1 2; do
+	if [ ! -f "$log.ktap$part" ]; then
+		msg "$kernel: KTAP stream $part missing (1: built-in suites, 2: $kunit_ko)"
+		rc=1
+		continue
+	fi
+	python3 tools/testing/kunit/kunit.py parse "$log.ktap$part" | tee -a "$log"
+	[ "${PIPESTATUS[0]}" = 0 ] || rc=1
+done
+[ ! -f "$log.ktap3" ] || { msg "$kernel: more than two KTAP streams"; rc=1; }
 kunit_skips "$log.raw" || rc=1
-grep -q '^E2E end' "$log.raw" || { msg "$name: the guest did not finish"; rc=1; }
+grep -q "^E2E kunit $kunit_ko loaded" "$log.raw" ||
+	{ msg "$kernel: the guest did not load $kunit_ko"; rc=1; }
+grep -q '^E2E end' "$log.raw" || { msg "$kernel: the guest did not finish"; rc=1; }
 reports=$(grep -E 'WARNING:|BUG:|Oops|possible (recursive|circular)|inconsistent lock state|DEADLOCK|KASAN|unreferenced object|DMA-API: .*(device driver|exceeded|out of memory|sg segment|cpu touching)|E2E kmemleak-error|suspicious RCU' "$log.raw" || true)
 if [ -n "$reports" ]; then
-	msg "$name: kernel reports:"
+	msg "$kernel: kernel reports:"
 	printf '%s\n' "$reports" | head -40 >&2
 	rc=1
 else
-	msg "$name: lockdep, KASAN, kmemleak (scanned after the suites), DMA-API debug: no reports"
+	msg "$kernel: lockdep, KASAN, kmemleak (scanned after the suites), DMA-API debug: no reports"
 fi
 exit $rc

@@ -20,6 +20,8 @@
  *                   unload it again (e2e.rmmod=NAME)
  *   e2e.replug=BDF  after the block I/O, remove PCI function BDF, rescan the
  *                   bus, wait for it to bind again and redo its block I/O
+ *   e2e.kunit=P     after e2e.insmod, load module P, whose KUnit suites run
+ *                   as it loads (their results go to the kernel log)
  *   e2e.vfio=BDF    bind PCI function BDF (an edu device) to vfio-pci, take
  *                   it over through a VFIO type1 container as a VM monitor
  *                   does and have it copy a page through the container's
@@ -548,6 +550,22 @@ static void insmod(const char *path)
 	       bound);
 }
 
+/* Load the KUnit test module at @path: its suites run in its init */
+static void load_kunit(const char *path)
+{
+	int fd;
+
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 || syscall(SYS_finit_module, fd, "", 0)) {
+		printf("E2E kunit %s failed: %s\n", path, strerror(errno));
+		failures++;
+	} else {
+		printf("E2E kunit %s loaded\n", path);
+	}
+	if (fd >= 0)
+		close(fd);
+}
+
 /* Try to unload module @name; the report says whether it was refused */
 static void rmmod(const char *name)
 {
@@ -928,6 +946,8 @@ int main(void)
 	printf("E2E begin\n");
 	if (opt_str("e2e.insmod", name, sizeof(name)))
 		insmod(name);
+	if (opt_str("e2e.kunit", name, sizeof(name)))
+		load_kunit(name);
 	if (opt_str("e2e.vfio", name, sizeof(name)))
 		vfio(name);
 	v = opt("e2e.disks");

@@ -1194,6 +1194,14 @@ static void arm_dma_test_expect_unmapped(struct kunit *test,
 }
 
 /*
+ * kunit_vm_mmap() gives the test's kthread an address space of its own
+ * with kthread_use_mm(), and the kthread exits with it attached: the
+ * mm_count reference kthread_use_mm() took is never dropped, and
+ * kmemleak reports the mm.  Drop it once the case is over.
+ */
+KUNIT_DEFINE_ACTION_WRAPPER(arm_dma_test_mmdrop, mmdrop, struct mm_struct *);
+
+/*
  * The coherent allocation operations of one case: alloc, get_sgtable,
  * mmap and free.  The pages get_sgtable names are those the IOVAs
  * translate to (contiguous with DMA_ATTR_FORCE_CONTIGUOUS), and those a
@@ -1219,6 +1227,7 @@ static void arm_dma_test_every_alloc_op(struct kunit *test, struct device *dev,
 	unsigned long addr;
 	struct sg_table sgt;
 	unsigned int n = 0;
+	bool attached;
 	dma_addr_t dma;
 	int ret, got;
 	u8 *copy;
@@ -1246,8 +1255,12 @@ static void arm_dma_test_every_alloc_op(struct kunit *test, struct device *dev,
 	KUNIT_EXPECT_EQ(test, n, ARM_DMA_TEST_OP_PAGES);
 
 	/* A user mapping, as a driver's mmap() makes one */
+	attached = !current->mm;
 	addr = kunit_vm_mmap(test, NULL, 0, size, PROT_READ | PROT_WRITE,
 			     MAP_SHARED | MAP_ANONYMOUS, 0);
+	if (attached && current->mm)
+		KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
+				arm_dma_test_mmdrop, current->mm));
 	KUNIT_ASSERT_NE(test, addr, 0);
 	mmap_write_lock(current->mm);
 	vma = vma_lookup(current->mm, addr);
