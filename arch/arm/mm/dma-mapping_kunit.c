@@ -1258,9 +1258,11 @@ static void arm_dma_test_every_alloc_op(struct kunit *test, struct device *dev,
 	attached = !current->mm;
 	addr = kunit_vm_mmap(test, NULL, 0, size, PROT_READ | PROT_WRITE,
 			     MAP_SHARED | MAP_ANONYMOUS, 0);
-	if (attached && current->mm)
-		KUNIT_ASSERT_EQ(test, 0, kunit_add_action_or_reset(test,
-				arm_dma_test_mmdrop, current->mm));
+	if (attached && current->mm) {
+		ret = kunit_add_action_or_reset(test, arm_dma_test_mmdrop,
+						current->mm);
+		KUNIT_ASSERT_EQ(test, ret, 0);
+	}
 	KUNIT_ASSERT_NE(test, addr, 0);
 	mmap_write_lock(current->mm);
 	vma = vma_lookup(current->mm, addr);
