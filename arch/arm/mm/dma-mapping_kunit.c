@@ -41,6 +41,7 @@
 #include <linux/scatterlist.h>
 #include <linux/sizes.h>
 #include <linux/slab.h>
+#include <linux/sort.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <linux/vmalloc.h>
@@ -3796,9 +3797,19 @@ static void arm_dma_test_fault_ops_case(struct kunit *test)
 
 #endif
 
+/**
+ * struct arm_dma_test_bench_case - a figure of the IOVA allocator benchmark
+ * @name: the case's name
+ * @live: pages that stay mapped while the requests are timed
+ * @fragmented: the live pages are in mappings of 1 to 32 pages with a hole
+ *	of 1 to 32 pages after each; else each is a mapping of one page
+ * @mixed: the timed requests are of 1 to 32 pages; else of one page
+ */
 struct arm_dma_test_bench_case {
 	const char *name;
 	unsigned int live;
+	bool fragmented;
+	bool mixed;
 };
 
 static const struct arm_dma_test_bench_case arm_dma_test_bench_cases[] = {
@@ -3806,81 +3817,277 @@ static const struct arm_dma_test_bench_case arm_dma_test_bench_cases[] = {
 	{ "1k-live", SZ_1K },
 	{ "16k-live", SZ_16K },
 	{ "64k-live", SZ_64K },
+	{ "256k-live", SZ_256K },
+	{ "64k-fragmented", SZ_64K, true },
+	{ "0-live-mixed", 0, false, true },
+	{ "64k-fragmented-mixed", SZ_64K, true, true },
 };
 
 KUNIT_ARRAY_PARAM_DESC(arm_dma_test_bench, arm_dma_test_bench_cases, name);
 
-#define ARM_DMA_TEST_BENCH_LOOPS	4096
+#define ARM_DMA_TEST_BENCH_LOOPS	2048
+#define ARM_DMA_TEST_BENCH_RUNS		5	/* the figure is their median */
+#define ARM_DMA_TEST_BENCH_ORDER	5	/* requests of up to 32 pages */
 
-/* ns per map+unmap with no live mapping, for the ratios of the others */
-static u64 arm_dma_test_bench_base_ns;
+/* ns per map+unmap with no live mapping, of one page and of 1 to 32 */
+static u64 arm_dma_test_bench_base_ns[2];
+
+/* One live mapping of the benchmark */
+struct arm_dma_test_bench_live {
+	dma_addr_t dma;
+	unsigned int pages;
+};
+
+static int arm_dma_test_cmp_u64(const void *a, const void *b)
+{
+	u64 x = *(const u64 *)a, y = *(const u64 *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The median of @n figures, which it sorts */
+static u64 arm_dma_test_median(u64 *v, unsigned int n)
+{
+	sort(v, n, sizeof(*v), arm_dma_test_cmp_u64, NULL);
+	return v[n / 2];
+}
+
+/*
+ * Map pages of @page for @dev until @c->live of them stay mapped, as
+ * @c says; returns how many mappings @live holds.
+ */
+static unsigned int arm_dma_test_bench_fill(struct kunit *test,
+					    const struct arm_dma_test_bench_case *c,
+					    struct device *dev, struct page *page,
+					    struct arm_dma_test_bench_live *live,
+					    unsigned int max)
+{
+	unsigned int n = 0, i, kept = 0, pages = 0;
+
+	/* Fragmented: twice the pages, then every other mapping unmapped */
+	while (pages < (c->fragmented ? 2 * c->live : c->live) && n < max) {
+		live[n].pages = c->fragmented ? n % 32 + 1 : 1;
+		live[n].dma = dma_map_page(dev, page, 0,
+					   live[n].pages * PAGE_SIZE,
+					   DMA_TO_DEVICE);
+		if (dma_mapping_error(dev, live[n].dma))
+			break;
+		pages += live[n++].pages;
+	}
+	KUNIT_EXPECT_GE(test, pages, c->fragmented ? 2 * c->live : c->live);
+	if (!c->fragmented)
+		return n;
+	for (i = 0; i < n; i++) {
+		if (i % 2)
+			live[kept++] = live[i];
+		else
+			dma_unmap_page(dev, live[i].dma,
+				       live[i].pages * PAGE_SIZE,
+				       DMA_TO_DEVICE);
+	}
+	return kept;
+}
 
 /*
  * Micro-benchmark of the ARM layer alone (the test IOMMU costs little):
- * dma_map_page() + dma_unmap_page() of one page while @live other pages
- * stay mapped.  Prints ns per pair and the ratio to no live mapping; it
- * checks only that every mapping worked, the figures are not pass/fail.
+ * dma_map_page() + dma_unmap_page() while other mappings stay live, as
+ * the case says.  Prints ns per pair, the median of 5 runs after one to
+ * warm up, and the ratio to no live mapping; it checks only that every
+ * mapping worked, the figures are not pass/fail.
  */
 static void arm_dma_test_bench(struct kunit *test)
 {
 	const struct arm_dma_test_bench_case *c = test->param_value;
-	unsigned int i, mapped = 0;
+	u64 runs[ARM_DMA_TEST_BENCH_RUNS], t0, ns;
+	struct arm_dma_test_bench_live *live;
+	unsigned int i, r, nlive, max;
 	struct device *dev;
 	struct page *page;
-	dma_addr_t *live;
-	u64 t0, ns;
 
 	dev = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
-	page = alloc_page(GFP_KERNEL);
+	page = alloc_pages(GFP_KERNEL, ARM_DMA_TEST_BENCH_ORDER);
 	KUNIT_ASSERT_NOT_NULL(test, page);
-	live = kvcalloc(max(c->live, 1U), sizeof(*live), GFP_KERNEL);
+	max = max(c->fragmented ? 2 * c->live : c->live, 1U);
+	live = kvcalloc(max, sizeof(*live), GFP_KERNEL);
 	if (!live) {
-		__free_page(page);
-		KUNIT_FAIL_AND_ABORT(test, "no memory for %u handles", c->live);
+		__free_pages(page, ARM_DMA_TEST_BENCH_ORDER);
+		KUNIT_FAIL_AND_ABORT(test, "no memory for %u handles", max);
 	}
+	nlive = arm_dma_test_bench_fill(test, c, dev, page, live, max);
 
-	for (mapped = 0; mapped < c->live; mapped++) {
-		live[mapped] = dma_map_page(dev, page, 0, PAGE_SIZE,
-					    DMA_TO_DEVICE);
-		if (dma_mapping_error(dev, live[mapped]))
-			break;
+	/* Run 0 warms up caches and the allocator's bitmaps: not counted */
+	for (r = 0; r <= ARM_DMA_TEST_BENCH_RUNS; r++) {
+		t0 = ktime_get_ns();
+		for (i = 0; i < ARM_DMA_TEST_BENCH_LOOPS; i++) {
+			size_t size = (c->mixed ? i % 32 + 1 : 1) * PAGE_SIZE;
+			dma_addr_t dma = dma_map_page(dev, page, 0, size,
+						      DMA_TO_DEVICE);
+
+			if (dma_mapping_error(dev, dma))
+				break;
+			dma_unmap_page(dev, dma, size, DMA_TO_DEVICE);
+		}
+		KUNIT_EXPECT_EQ(test, i, ARM_DMA_TEST_BENCH_LOOPS);
+		if (r)
+			runs[r - 1] = div_u64(ktime_get_ns() - t0,
+					      ARM_DMA_TEST_BENCH_LOOPS);
 	}
-	KUNIT_EXPECT_EQ(test, mapped, c->live);
-
-	/* Warm up caches and the allocator's bitmaps first */
-	for (i = 0; i < ARM_DMA_TEST_BENCH_LOOPS / 8; i++) {
-		dma_addr_t dma = dma_map_page(dev, page, 0, PAGE_SIZE,
-					      DMA_TO_DEVICE);
-
-		if (dma_mapping_error(dev, dma))
-			break;
-		dma_unmap_page(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
-	}
-
-	t0 = ktime_get_ns();
-	for (i = 0; i < ARM_DMA_TEST_BENCH_LOOPS; i++) {
-		dma_addr_t dma = dma_map_page(dev, page, 0, PAGE_SIZE,
-					      DMA_TO_DEVICE);
-
-		if (dma_mapping_error(dev, dma))
-			break;
-		dma_unmap_page(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
-	}
-	ns = div_u64(ktime_get_ns() - t0, ARM_DMA_TEST_BENCH_LOOPS);
-	KUNIT_EXPECT_EQ(test, i, ARM_DMA_TEST_BENCH_LOOPS);
+	ns = arm_dma_test_median(runs, ARM_DMA_TEST_BENCH_RUNS);
 
 	if (!c->live)
-		arm_dma_test_bench_base_ns = ns;
-	if (arm_dma_test_bench_base_ns) {
-		u32 pct = div64_u64(ns * 100, arm_dma_test_bench_base_ns);
+		arm_dma_test_bench_base_ns[c->mixed] = ns;
+	if (arm_dma_test_bench_base_ns[c->mixed]) {
+		u32 pct = div64_u64(ns * 100,
+				    arm_dma_test_bench_base_ns[c->mixed]);
 
-		kunit_info(test, "bench: %u live mappings: %llu ns per map+unmap, %u.%02u x no live mapping\n",
-			   c->live, ns, pct / 100, pct % 100);
+		kunit_info(test, "bench: %s: %u live pages%s, requests of %s: %llu ns per map+unmap, %u.%02u x no live mapping\n",
+			   c->name, c->live,
+			   c->fragmented ? " in mappings of 1 to 32 with holes" : "",
+			   c->mixed ? "1 to 32 pages" : "1 page", ns,
+			   pct / 100, pct % 100);
 	}
 
-	while (mapped--)
-		dma_unmap_page(dev, live[mapped], PAGE_SIZE, DMA_TO_DEVICE);
+	while (nlive--)
+		dma_unmap_page(dev, live[nlive].dma, live[nlive].pages * PAGE_SIZE,
+			       DMA_TO_DEVICE);
 	kvfree(live);
+	__free_pages(page, ARM_DMA_TEST_BENCH_ORDER);
+}
+
+/**
+ * struct arm_dma_test_bench_thread - a kthread of the masters benchmark
+ * @dev: the master it maps for
+ * @page: the page it maps
+ * @go: completed, for all of them at once, when they are to start
+ * @done: completed when it has done its map+unmap pairs
+ * @failed: mappings that failed
+ */
+struct arm_dma_test_bench_thread {
+	struct device *dev;
+	struct page *page;
+	struct completion *go;
+	struct completion done;
+	unsigned int failed;
+};
+
+#define ARM_DMA_TEST_BENCH_MASTERS	4
+#define ARM_DMA_TEST_BENCH_THREAD_LOOPS	4096
+
+static int arm_dma_test_bench_thread_fn(void *data)
+{
+	struct arm_dma_test_bench_thread *b = data;
+	unsigned int i;
+
+	wait_for_completion(b->go);
+	for (i = 0; i < ARM_DMA_TEST_BENCH_THREAD_LOOPS; i++) {
+		dma_addr_t dma = dma_map_page(b->dev, b->page, 0, PAGE_SIZE,
+					      DMA_TO_DEVICE);
+
+		if (dma_mapping_error(b->dev, dma)) {
+			b->failed++;
+			continue;
+		}
+		dma_unmap_page(b->dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	}
+	complete(&b->done);
+	return 0;
+}
+
+/*
+ * Aggregate map+unmap pairs per ms of @n kthreads, each on one of the
+ * masters @devs, started at once; the median of 3 runs.
+ */
+static u64 arm_dma_test_bench_threads(struct kunit *test, struct device **devs,
+				      unsigned int n, struct page *page)
+{
+	struct arm_dma_test_bench_thread b[ARM_DMA_TEST_BENCH_MASTERS] = { };
+	struct task_struct *tasks[ARM_DMA_TEST_BENCH_MASTERS];
+	struct completion go;
+	u64 runs[3], t0;
+	unsigned int i, r;
+
+	for (r = 0; r < ARRAY_SIZE(runs); r++) {
+		init_completion(&go);
+		for (i = 0; i < n; i++) {
+			b[i].dev = devs[i];
+			b[i].page = page;
+			b[i].go = &go;
+			init_completion(&b[i].done);
+			tasks[i] = kthread_run(arm_dma_test_bench_thread_fn,
+					       &b[i], "arm-dma-bench/%u", i);
+			if (IS_ERR(tasks[i])) {
+				/* Those started run once they are let go */
+				complete_all(&go);
+				while (i--)
+					wait_for_completion(&b[i].done);
+				KUNIT_FAIL(test, "no kthread");
+				return 0;
+			}
+		}
+		t0 = ktime_get_ns();
+		complete_all(&go);
+		for (i = 0; i < n; i++)
+			wait_for_completion(&b[i].done);
+		runs[r] = div64_u64((u64)n * ARM_DMA_TEST_BENCH_THREAD_LOOPS *
+				    NSEC_PER_MSEC, ktime_get_ns() - t0 + 1);
+		for (i = 0; i < n; i++)
+			KUNIT_EXPECT_EQ_MSG(test, b[i].failed, 0, "kthread %u", i);
+	}
+	return arm_dma_test_median(runs, ARRAY_SIZE(runs));
+}
+
+/* Pairs per ms of 1, 2 and 4 masters on one shared mapping */
+static u64 arm_dma_test_bench_shared[3];
+
+/*
+ * Micro-benchmark of masters mapping at once: 1, 2 and 4 kthreads, each
+ * mapping and unmapping one page on a master of its own, on one shared
+ * mapping (shared) or on a mapping each (isolated).  Prints aggregate
+ * map+unmap pairs per ms, the ratio to one master and, isolated, the
+ * ratio of shared to isolated; not pass/fail.
+ */
+static void arm_dma_test_bench_masters(struct kunit *test)
+{
+	const struct arm_dma_test_policy_case *c = test->param_value;
+	struct device *devs[ARM_DMA_TEST_BENCH_MASTERS];
+	unsigned int i, n = 0, k;
+	struct arm_dma_test_master *m;
+	struct page *page;
+	u64 ops[3];
+
+	arm_dma_test_set_policy(test, c->isolated);
+	m = arm_dma_test_register(test, TEST_CTX_MASTER,
+				  ARM_DMA_TEST_CTX_MASTERS, ARM_DMA_TEST_ASYNC);
+	/* Isolated, only as many masters as the IOMMU has contexts get one */
+	for (i = 0; i < m->nr && n < ARM_DMA_TEST_BENCH_MASTERS; i++)
+		if (arm_dma_test_has_iommu_ops(m->devs[i]))
+			devs[n++] = m->devs[i];
+	KUNIT_ASSERT_EQ(test, n, ARM_DMA_TEST_BENCH_MASTERS);
+	KUNIT_EXPECT_EQ(test, to_dma_iommu_mapping(devs[0]) ==
+			to_dma_iommu_mapping(devs[1]), !c->isolated);
+	page = alloc_page(GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, page);
+
+	for (k = 0; k < ARRAY_SIZE(ops); k++) {
+		ops[k] = arm_dma_test_bench_threads(test, devs, 1 << k, page);
+		if (!c->isolated)
+			arm_dma_test_bench_shared[k] = ops[k];
+	}
+	for (k = 0; k < ARRAY_SIZE(ops); k++) {
+		u32 pct = div64_u64(ops[k] * 100, ops[0] ?: 1);
+		u32 vs = c->isolated ?
+			 div64_u64(arm_dma_test_bench_shared[k] * 100,
+				   ops[k] ?: 1) : 0;
+
+		if (c->isolated)
+			kunit_info(test, "bench: %s, %u master(s): %llu map+unmap per ms, %u.%02u x 1 master; shared %u.%02u x isolated\n",
+				   c->name, 1 << k, ops[k], pct / 100,
+				   pct % 100, vs / 100, vs % 100);
+		else
+			kunit_info(test, "bench: %s, %u master(s): %llu map+unmap per ms, %u.%02u x 1 master\n",
+				   c->name, 1 << k, ops[k], pct / 100,
+				   pct % 100);
+	}
 	__free_page(page);
 }
 
@@ -4218,6 +4425,9 @@ static struct kunit_suite arm_dma_mapping_attach_geometry_suite = {
 
 static struct kunit_case arm_dma_mapping_bench_cases[] = {
 	KUNIT_CASE_PARAM_ATTR(arm_dma_test_bench, arm_dma_test_bench_gen_params,
+			      { .speed = KUNIT_SPEED_SLOW }),
+	KUNIT_CASE_PARAM_ATTR(arm_dma_test_bench_masters,
+			      arm_dma_test_policy_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
 	{}
 };
