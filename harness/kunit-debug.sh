@@ -8,12 +8,14 @@
 # end-to-end kernel with lockdep, KASAN, kmemleak and DMA API debugging,
 # the test-IOMMU suites built in and the virtio-iommu suite a module.  It
 # boots on QEMU virt with 2 CPUs, 1 GiB (highmem), a virtio-iommu and two
-# edu DMA engines; the built-in suites, but for the benchmarks, run at
-# boot, then the project's guest program (init) loads virtio-iommu and
-# the virtio-iommu suite's module, whose suite runs as it loads, and has
-# kmemleak scan.  kunit.py parses each of the two KTAP streams.  Fails on a failed test, on a skipped one that
-# harness/kunit-skip.allow does not allow, on a stream missing, and on any
-# lockdep, KASAN, kmemleak, DMA API debug or other kernel warning.
+# edu DMA engines.  The built-in suites run at boot (the benchmarks too:
+# their figures mean nothing there, their checks do); then the project's
+# guest program (init) loads virtio-iommu and the virtio-iommu suite's
+# module, whose suite runs as it loads, and has kmemleak scan.  kunit.py
+# parses each of the two KTAP streams.  Fails on a failed test, on a
+# skipped one that harness/kunit-skip.allow does not allow, on a stream
+# missing, and on any lockdep, KASAN, kmemleak, DMA API debug or other
+# kernel warning.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
@@ -23,9 +25,6 @@ initrd=$BUILD/guest/initramfs-$kernel.cpio
 kunit_ko=/lib/modules/dma-mapping_virtio_kunit.ko
 log=$OUT/kunit/$kernel.log
 mkdir -p "$OUT/kunit"
-# kunit.filter: not the micro-benchmarks (KUNIT_SPEED_SLOW), whose figures
-# mean nothing under KASAN and lockdep and which take minutes there;
-# make kunit runs them.
 [ -f "$img" ] && [ -f "$initrd" ] || die "$kernel: no kernel or guest (run: make debug-kernel)"
 cd "$KSRC"
 
@@ -34,7 +33,7 @@ timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 1024 -smp 2 \
 	-nographic -no-reboot -nic none \
 	-device virtio-iommu-pci -device edu -device edu \
 	-kernel "$img" -initrd "$initrd" \
-	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 kunit.filter=speed>slow e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6" \
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6" \
 	< /dev/null > "$log.raw" 2> "$log.qemu"
 qrc=$?
 # QEMU's own messages (the IOMMU faults the virtio-iommu suite causes)
