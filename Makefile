@@ -59,7 +59,8 @@ debug-kernel: prepare
 E2E_DEBUG_SMP ?= 2
 e2e-debug: debug-kernel
 	@E2E_KERNEL=e2e-debug E2E_VEXPRESS=0 E2E_SMP=$(E2E_DEBUG_SMP) E2E_TIMEOUT=900 \
-		bash $(H)/e2e.sh debug "e2e.kmemleak=6 kunit.enable=0"
+		bash $(H)/e2e.sh debug \
+		"e2e.kmemleak=6 kunit.enable=0 sysctl.kernel.hung_task_timeout_secs=20"
 
 bench: kernel guest
 	@python3 $(H)/bench.py --kernel build/out-e2e/arch/arm/boot/zImage \

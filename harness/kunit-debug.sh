@@ -33,7 +33,7 @@ timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 1024 -smp 2 \
 	-nographic -no-reboot -nic none \
 	-device virtio-iommu-pci -device edu -device edu \
 	-kernel "$img" -initrd "$initrd" \
-	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6" \
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6 sysctl.kernel.hung_task_timeout_secs=20" \
 	< /dev/null > "$log.raw" 2> "$log.qemu"
 qrc=$?
 # QEMU's own messages (the IOMMU faults the virtio-iommu suite causes)
@@ -68,7 +68,7 @@ grep -q "^E2E kunit $kunit_ko loaded" "$log.raw" ||
 	{ msg "$kernel: the guest did not load $kunit_ko"; rc=1; }
 grep -q '^E2E end failures=0' "$log.raw" ||
 	{ msg "$kernel: the guest did not finish, or a step of it failed: $(grep '^E2E end' "$log.raw" || true)"; rc=1; }
-reports=$(grep -E 'WARNING:|BUG:|Oops|possible (recursive|circular)|inconsistent lock state|DEADLOCK|KASAN|unreferenced object|DMA-API: .*(device driver|exceeded|out of memory|sg segment|cpu touching)|E2E kmemleak-error|suspicious RCU' "$log.raw" || true)
+reports=$(grep -E 'WARNING:|BUG:|Oops|INFO: task|soft lockup|possible (recursive|circular)|inconsistent lock state|DEADLOCK|KASAN|unreferenced object|DMA-API: .*(device driver|exceeded|out of memory|sg segment|cpu touching)|E2E kmemleak-error|suspicious RCU' "$log.raw" || true)
 if [ -n "$reports" ]; then
 	msg "$kernel: kernel reports:"
 	printf '%s\n' "$reports" | head -40 >&2
