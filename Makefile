@@ -88,7 +88,8 @@ KUNIT_ARGS := arm-mm arch/arm/mm $(KUNIT_VIRTIO) \
 	--qemu_args=-m --qemu_args=2048 $(KUNIT_SMP) $(KUNIT_CMA)
 
 kunit: prepare
-	@bash $(H)/kunit.sh $(KUNIT_ARGS) --kernel_args=deferred_probe_timeout=30
+	@bash $(H)/kunit.sh $(KUNIT_ARGS) --kernel_args=deferred_probe_timeout=30 \
+		--kernel_args=log_buf_len=1M
 
 kunit-virtio: prepare
 	@bash $(H)/kunit.sh arm-virtio-iommu \
