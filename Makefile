@@ -88,8 +88,7 @@ KUNIT_ARGS := arm-mm arch/arm/mm $(KUNIT_VIRTIO) \
 	--qemu_args=-m --qemu_args=2048 $(KUNIT_SMP) $(KUNIT_CMA)
 
 kunit: prepare
-	@bash $(H)/kunit.sh $(KUNIT_ARGS) --kernel_args=deferred_probe_timeout=30 \
-		--kernel_args=log_buf_len=1M
+	@bash $(H)/kunit.sh $(KUNIT_ARGS) --kernel_args=deferred_probe_timeout=30
 
 kunit-virtio: prepare
 	@bash $(H)/kunit.sh arm-virtio-iommu \

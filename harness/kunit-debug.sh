@@ -33,7 +33,7 @@ timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 1024 -smp 2 \
 	-nographic -no-reboot -nic none \
 	-device virtio-iommu-pci -device edu -device edu \
 	-kernel "$img" -initrd "$initrd" \
-	-append "console=ttyAMA0 panic=-1 log_buf_len=1M deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6 sysctl.kernel.hung_task_timeout_secs=20" \
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6 sysctl.kernel.hung_task_timeout_secs=20" \
 	< /dev/null > "$log.raw" 2> "$log.qemu"
 qrc=$?
 # QEMU's own messages (the IOMMU faults the virtio-iommu suite causes)
