@@ -384,7 +384,10 @@ def report(args, console, trace, rc, elapsed, kinds):
             insmod = ' '.join(words[2:])
         elif words[1] == 'rmmod':
             rmmod = ' '.join(words[2:])
-    bad = [line for line in log if BAD_LOG.search(line)]
+    # The command line names sysctl.kernel.hung_task_timeout_secs: not a
+    # report
+    bad = [line for line in log
+           if BAD_LOG.search(line) and 'Kernel command line:' not in line]
 
     title = f'{args.name}: {args.machine}'
     print(f'== {title} ({elapsed:.0f} s, QEMU exit {rc}) ==')
