@@ -44,7 +44,8 @@ def boot(args, name, devices, append):
            '-M', 'virt,highmem=off', '-cpu', 'cortex-a15', '-smp', '2',
            '-m', '512', '-kernel', args.kernel, '-initrd', args.initrd,
            *devices, '-append',
-           f'console=ttyAMA0 panic=-1 {append} {MODULE} e2e.bench_seconds={args.seconds} '
+           f'console=ttyAMA0 panic=-1 kunit.enable=0 {append} {MODULE} '
+           f'e2e.bench_seconds={args.seconds} '
            f'e2e.bench=platform:{PLATFORM},pci:{EDU}']
     console = os.path.join(outdir, 'console.log')
     with open(console, 'w') as out:

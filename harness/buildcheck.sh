@@ -2,42 +2,27 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # buildcheck.sh NAME FRAGMENT... [-- TARGET...]
-# buildcheck.sh --kunit NAME KUNITCONFIG [KUNIT.PY-OPTION...]
 #
 # Configure build/out-NAME from the fragments and build TARGETs (default:
-# vmlinux modules, so the kernel links); with --kunit, check the kernel
-# kunit.py builds in build/kunit-NAME instead (kunit.py build, which does
-# nothing when `make kunit` built it already).  A compile or link error
-# anywhere fails.  The overlay's C files that this build compiled, as
-# kbuild itself lists them (the members of the built-in archives and of
-# the modules in modules.order), are then compiled again with W=1: any
-# warning or error in them fails.  With EXPECT="PATH...", every overlay C
-# file at or under those paths must be among them, so a configuration
-# that silently leaves a file out fails too.
+# vmlinux modules, so the kernel links; nothing to do when another step
+# built that kernel already).  A compile or link error anywhere fails.
+# The overlay's C files that this build compiled, as kbuild itself lists
+# them (the members of the built-in archives and of the modules in
+# modules.order), are then compiled again with W=1: any warning or error
+# in them fails.  With EXPECT="PATH...", every overlay C file at or under
+# those paths must be among them, so a configuration that silently leaves
+# a file out fails too.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-if [ "${1:-}" = --kunit ]; then
-	kname=$2 cfg=$3
-	shift 3
-	name=kunit-$kname
-	O=$BUILD/kunit-$kname
-	log=$O/build.log
-	mkdir -p "$O"
-	kunit_py build "$kname" --kunitconfig="$cfg" "$@" >"$log" 2>&1 ||
-		{ grep -v 'warning: -z norelro ignored' "$log" | tail -30; die "$name: build failed"; }
-	targets=(vmlinux)
-	[ -f "$O/modules.order" ] && targets+=(modules)
-else
-	name=$1; shift
-	frags=()
-	while [ $# -gt 0 ] && [ "$1" != -- ]; do frags+=("$1"); shift; done
-	[ "${1:-}" = -- ] && shift
-	targets=("$@")
-	[ ${#targets[@]} -gt 0 ] || targets=(vmlinux modules)
-	O=$BUILD/out-$name
-	bash "$TOP/harness/build-kernel.sh" "$name" "${frags[@]}" -- "${targets[@]}"
-fi
+name=$1; shift
+frags=()
+while [ $# -gt 0 ] && [ "$1" != -- ]; do frags+=("$1"); shift; done
+[ "${1:-}" = -- ] && shift
+targets=("$@")
+[ ${#targets[@]} -gt 0 ] || targets=(vmlinux modules)
+O=$BUILD/out-$name
+bash "$TOP/harness/build-kernel.sh" "$name" "${frags[@]}" -- "${targets[@]}"
 
 # What kbuild built for the targets: the objects of the built-in archives
 # it (re)made, and of the modules it listed.  Thin archives name their

@@ -32,8 +32,8 @@ step() {
 
 make -s deps prepare || exit 1
 step "series lint" make -s lint
-step "kunit arm_dma_mapping and arm_dma_mapping_virtio_iommu (LPAE, highmem, 4 CPUs, virtio-iommu, edu)" make -s kunit
-step "kunit with lockdep, KASAN, kmemleak, DMA-API debug (2 CPUs, test IOMMU and virtio-iommu)" make -s kunit-debug
+step "kunit arm_dma_mapping and arm_dma_mapping_virtio_iommu (kernel of make: LPAE, highmem, 4 CPUs, virtio-iommu, edu)" make -s kunit
+step "kunit with lockdep, KASAN, kmemleak, DMA-API debug (2 CPUs, first-attach geometry, deferred probe, virtio-iommu)" make -s kunit-debug
 step "end-to-end boots" make -s e2e
 step "end-to-end boot with lockdep, KASAN, kmemleak, DMA-API debug" make -s e2e-debug
 step "benchmark: dma_map_benchmark direct, shared, isolated (figures, not pass/fail)" make -s bench

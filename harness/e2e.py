@@ -131,8 +131,11 @@ def run(args):
     trace = os.path.join(args.outdir, 'qemu-trace.log')
     if os.path.exists(trace):
         os.unlink(trace)
-    # e2e.disks: the guest waits for them before its block I/O
-    append = f'console=ttyAMA0 panic=-1 e2e.disks={len(disks)} ' + args.append
+    # e2e.disks: the guest waits for them before its block I/O.  The
+    # kernels have the KUnit suites built in (harness/kunit-guest.sh):
+    # off here, and the hung-task check they turn off at build time on.
+    append = (f'console=ttyAMA0 panic=-1 e2e.disks={len(disks)} kunit.enable=0 '
+              'sysctl.kernel.hung_task_timeout_secs=20 ' + args.append)
     if args.vfio:
         # QEMU virt's GICv2m does not isolate MSIs: VFIO's type1 container
         # refuses such a platform unless told the risk is accepted.

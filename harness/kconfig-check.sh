@@ -30,3 +30,21 @@ if [ -n "$bad" ]; then
 	die "kconfig-check: KUNIT_ALL_TESTS switches the ARM DMA implementation"
 fi
 msg "kconfig-check: KUNIT_ALL_TESTS leaves ARM_DMA_USE_IOMMU off"
+
+# The kunit.py commands of Documentation/arch/arm/dma-iommu.rst and of the
+# Kconfig help of the virtio-iommu suite: each configuration must hold
+# every option its kunitconfig asks for (kunit.py config fails when one
+# does not take).  `make kunit` runs those suites, from the same
+# .kunitconfig, on the kernel of `make`.
+kconfig_kunit() {	# kconfig_kunit NAME KUNIT.PY-OPTION...
+	local name=$1; shift
+	kunit_py config "kconfig-$name" "$@" >"$O/kunit-$name.log" 2>&1 ||
+		{ cat "$O/kunit-$name.log"; die "kconfig-check: kunit.py config $*: fails"; }
+}
+kconfig_kunit arm-mm --kunitconfig=arch/arm/mm
+kconfig_kunit arm-mm-lpae --kunitconfig=arch/arm/mm \
+	--kconfig_add=CONFIG_ARM_LPAE=y --kconfig_add=CONFIG_HIGHMEM=y
+kconfig_kunit virtio \
+	--qemu_config=tools/testing/kunit/qemu_configs/arm_virtio_iommu.py \
+	--kunitconfig=tools/testing/kunit/configs/arm_virtio_iommu.config
+msg "kconfig-check: the documented kunit.py configurations hold what they ask for"

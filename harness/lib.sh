@@ -40,16 +40,17 @@ kmake() {
 		CC="ccache ${CROSS_COMPILE}gcc" -j"$JOBS" "$@"
 }
 
-# kunit_py CMD NAME ARGS...: kunit.py CMD (run, build) for ARM in the
-# prepared tree, with ccache, building in build/kunit-NAME.
+# kunit_py CMD NAME ARGS...: kunit.py CMD (run, build, config) for ARM in
+# the prepared tree, with ccache, building in build/kunit-NAME.
 kunit_py() {
-	local cmd=$1 name=$2
+	local cmd=$1 name=$2 jobs=()
 	shift 2
+	[ "$cmd" = config ] || jobs=(--jobs="$JOBS")
 	mkdir -p "$BUILD/kunit-$name"
 	(cd "$KSRC" && python3 tools/testing/kunit/kunit.py "$cmd" --arch=arm \
 		--cross_compile="$CROSS_COMPILE" \
 		--make_options="CC=ccache ${CROSS_COMPILE}gcc" \
-		--build_dir="$BUILD/kunit-$name" --jobs="$JOBS" "$@")
+		--build_dir="$BUILD/kunit-$name" "${jobs[@]}" "$@")
 }
 
 # kunit_skips LOG: list the KUnit tests LOG reports as skipped, and fail

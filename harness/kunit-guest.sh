@@ -1,39 +1,42 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# kunit-debug.sh [KERNEL]
+# kunit-guest.sh KERNEL CPUS MEMORY [KERNEL-ARG...]
 #
-# The hardening run of the KUnit suites, on the debug kernel
-# build/out-KERNEL (default e2e-debug; make debug-kernel builds it): the
-# end-to-end kernel with lockdep, KASAN, kmemleak and DMA API debugging,
-# the test-IOMMU suites built in and the virtio-iommu suite a module.  It
-# boots on QEMU virt with 2 CPUs, 1 GiB (highmem), a virtio-iommu and two
-# edu DMA engines.  The built-in suites run at boot (the benchmarks too:
-# their figures mean nothing there, their checks do); then the project's
-# guest program (init) loads virtio-iommu and the virtio-iommu suite's
-# module, whose suite runs as it loads, and has kmemleak scan.  kunit.py
-# parses each of the two KTAP streams.  Fails on a failed test, on a
-# skipped one that harness/kunit-skip.allow does not allow, on a stream
-# missing, and on any lockdep, KASAN, kmemleak, DMA API debug or other
-# kernel warning.
+# Run the KUnit suites on build/out-KERNEL, a kernel with the suites as
+# harness/configs/kunit-guest.config builds them: e2e (make kernel: LPAE,
+# highmem) or e2e-debug (make debug-kernel: lockdep, KASAN, kmemleak and
+# DMA API debugging).  It boots on QEMU virt with CPUS CPUs, MEMORY MiB,
+# a virtio-iommu and two edu DMA engines.  The built-in suites run at
+# boot; then the project's guest program (init) loads virtio-iommu and
+# the virtio-iommu suite's module, whose suite runs as it loads.
+# KERNEL-ARGs go on the kernel command line (kunit.filter_glob=, or
+# e2e.kmemleak= to have kmemleak scan at the end).  kunit.py parses each
+# of the two KTAP streams.  Fails on a failed test, on a skipped one that
+# harness/kunit-skip.allow does not allow, on a stream missing, and on
+# any lockdep, KASAN, kmemleak, DMA API debug or other kernel warning.
+# Prints the micro-benchmarks' figures after the summaries.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
-kernel=${1:-e2e-debug}
+[ $# -ge 3 ] || die "usage: kunit-guest.sh KERNEL CPUS MEMORY [KERNEL-ARG...]"
+kernel=$1 cpus=$2 mem=$3
+shift 3
 img=$BUILD/out-$kernel/arch/arm/boot/zImage
 initrd=$BUILD/guest/initramfs-$kernel.cpio
 kunit_ko=/lib/modules/dma-mapping_virtio_kunit.ko
 log=$OUT/kunit/$kernel.log
 mkdir -p "$OUT/kunit"
-[ -f "$img" ] && [ -f "$initrd" ] || die "$kernel: no kernel or guest (run: make debug-kernel)"
+if [ "$kernel" = e2e ]; then initrd=$BUILD/guest/initramfs.cpio; fi
+[ -f "$img" ] && [ -f "$initrd" ] || die "$kernel: no kernel or guest"
 cd "$KSRC"
 
 set +e
-timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m 1024 -smp 2 \
+timeout 900 qemu-system-arm -M virt,highmem=off -cpu cortex-a15 -m "$mem" -smp "$cpus" \
 	-nographic -no-reboot -nic none \
 	-device virtio-iommu-pci -device edu -device edu \
 	-kernel "$img" -initrd "$initrd" \
-	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko e2e.kmemleak=6 sysctl.kernel.hung_task_timeout_secs=20" \
+	-append "console=ttyAMA0 panic=-1 deferred_probe_timeout=30 e2e.insmod=/lib/modules/virtio-iommu.ko e2e.kunit=$kunit_ko sysctl.kernel.hung_task_timeout_secs=20 $*" \
 	< /dev/null > "$log.raw" 2> "$log.qemu"
 qrc=$?
 # QEMU's own messages (the IOMMU faults the virtio-iommu suite causes)
@@ -74,6 +77,9 @@ if [ -n "$reports" ]; then
 	printf '%s\n' "$reports" | head -40 >&2
 	rc=1
 else
-	msg "$kernel: lockdep, KASAN, kmemleak (scanned after the suites), DMA-API debug: no reports"
+	msg "$kernel: no kernel reports (WARNING, BUG, Oops, hung task, soft lockup, and where the kernel has them lockdep, KASAN, kmemleak, DMA-API debug)"
 fi
+# kunit.py shows no diagnostic lines of passing tests: print the figures
+# of the micro-benchmarks from the raw log
+{ grep -h 'bench: ' "$log.raw" | grep -v ' pass:[0-9]' || true; } | sed -e 's/\r$//' -e 's/^\[[^]]*\] *//' -e 's/^ *# */kunit: /' | tee -a "$log"
 exit $rc
