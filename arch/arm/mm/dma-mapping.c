@@ -773,10 +773,26 @@ static u64 arm_iommu_dma_limit(struct device *dev, bool coherent)
 }
 
 /*
+ * The lowest IOVA page of @mapping that may be free is now @page (counted
+ * from its base), after pages there were freed.  Call with the lock held.
+ */
+static void arm_iommu_pages_freed(struct dma_iommu_mapping *mapping,
+				  unsigned long page)
+{
+	if (page < mapping->next_free)
+		mapping->next_free = page;
+}
+
+/*
  * Allocate @size bytes of IOVA space aligned to 2^@order pages (relative
  * to the start of the mapping's bitmap that holds them), all of it at or
  * below the IOVA @limit.  Masters with different DMA masks may share a
  * mapping: each allocation honours the mask of the master it is for.
+ *
+ * The search is first-fit from the bottom, the order drivers such as
+ * Exynos S5P-MFC rely on.  It starts at mapping->next_free, as every page
+ * below it is in use: the result is the one a search from the bottom
+ * finds, without scanning the pages that long-lived buffers hold.
  */
 static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 				     size_t size, unsigned int order,
@@ -784,8 +800,8 @@ static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 {
 	u64 total = (u64)mapping->extensions * mapping->bits;
 	size_t mapping_size = mapping->bits << PAGE_SHIFT;
-	unsigned int count, start, end, align;
-	unsigned long flags;
+	unsigned int count, start, end, align, from;
+	unsigned long flags, first;
 	dma_addr_t iova;
 	u64 pages;
 	int i;
@@ -802,14 +818,32 @@ static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 	 * in use are full, up to the last page below the limit.
 	 */
 	spin_lock_irqsave(&mapping->lock, flags);
-	for (i = 0; (u64)i * mapping->bits < pages; i++) {
+	first = mapping->next_free / mapping->bits;
+	from = mapping->next_free - first * mapping->bits;
+	for (i = first; (u64)i * mapping->bits < pages; i++, from = 0) {
 		if (i == mapping->nr_bitmaps && extend_iommu_mapping(mapping))
 			break;
 		end = min_t(u64, pages - (u64)i * mapping->bits, mapping->bits);
-		start = bitmap_find_next_zero_area(mapping->bitmaps[i], end, 0,
-						   count, align);
+		start = bitmap_find_next_zero_area(mapping->bitmaps[i], end,
+						   from, count, align);
 		if (start + count <= end) {
 			bitmap_set(mapping->bitmaps[i], start, count);
+			/*
+			 * Move the start of the next search up to the first
+			 * free page: past this allocation when it took that
+			 * page, past pages others set (IOVA 0, reserved
+			 * ranges) when the search started on one of them.
+			 */
+			if (i == first) {
+				if (start == from)
+					from = start + count;
+				if (from < mapping->bits &&
+				    test_bit(from, mapping->bitmaps[i]))
+					from = find_next_zero_bit(mapping->bitmaps[i],
+								  mapping->bits,
+								  from);
+				mapping->next_free = i * mapping->bits + from;
+			}
 			spin_unlock_irqrestore(&mapping->lock, flags);
 
 			iova = mapping->base + (mapping_size * i);
@@ -864,6 +898,7 @@ static inline void __free_iova(struct dma_iommu_mapping *mapping,
 
 	spin_lock_irqsave(&mapping->lock, flags);
 	bitmap_clear(mapping->bitmaps[bitmap_index], start, count);
+	arm_iommu_pages_freed(mapping, bitmap_index * mapping->bits + start);
 	spin_unlock_irqrestore(&mapping->lock, flags);
 }
 
@@ -2288,6 +2323,7 @@ static void arm_iommu_release_range(struct arm_iommu_default *def,
 		if (!arm_iommu_page_reserved(def, page, false))
 			clear_bit(page % mapping->bits,
 				  mapping->bitmaps[page / mapping->bits]);
+	arm_iommu_pages_freed(mapping, first);
 	spin_unlock_irqrestore(&mapping->lock, flags);
 }
 

@@ -2685,6 +2685,57 @@ static void arm_dma_test_restore_mask(void *data)
 }
 
 /*
+ * The IOVA allocator is first-fit from the bottom of the mapping, an order
+ * drivers such as Exynos S5P-MFC rely on: a freed range is handed out
+ * again before any page above it, below pages that stay in use too (the
+ * search starts at the first free page, mapping->next_free), and a
+ * request no hole fits goes above the pages in use.
+ */
+static void arm_dma_test_first_fit(struct kunit *test)
+{
+	const enum dma_data_direction dir = DMA_TO_DEVICE;
+	dma_addr_t dma[4], again;
+	struct device *dev;
+	u8 *buf;
+	int i;
+
+	dev = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(dev));
+	/* kmalloc() aligns a power-of-two size to itself: two whole pages */
+	buf = kunit_kzalloc(test, 2 * PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+
+	for (i = 0; i < ARRAY_SIZE(dma); i++) {
+		dma[i] = dma_map_single(dev, buf, PAGE_SIZE, dir);
+		KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, dma[i]));
+		if (i)
+			KUNIT_EXPECT_EQ(test, dma[i], dma[i - 1] + PAGE_SIZE);
+	}
+	/* Holes at dma[2], then at dma[0]: the lower one is taken first */
+	dma_unmap_single(dev, dma[2], PAGE_SIZE, dir);
+	dma_unmap_single(dev, dma[0], PAGE_SIZE, dir);
+	again = dma_map_single(dev, buf, PAGE_SIZE, dir);
+	KUNIT_EXPECT_EQ(test, again, dma[0]);
+	dma[0] = again;
+	again = dma_map_single(dev, buf, PAGE_SIZE, dir);
+	KUNIT_EXPECT_EQ(test, again, dma[2]);
+	dma[2] = again;
+
+	/* Two pages fit in no hole of one: above dma[3]; then the hole */
+	dma_unmap_single(dev, dma[1], PAGE_SIZE, dir);
+	again = dma_map_single(dev, buf, 2 * PAGE_SIZE, dir);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(dev, again));
+	KUNIT_EXPECT_GT(test, again, dma[3]);
+	dma_unmap_single(dev, again, 2 * PAGE_SIZE, dir);
+	dma[1] = dma_map_single(dev, buf, PAGE_SIZE, dir);
+	KUNIT_EXPECT_EQ(test, dma[1], dma[0] + PAGE_SIZE);
+
+	for (i = 0; i < ARRAY_SIZE(dma); i++)
+		if (!dma_mapping_error(dev, dma[i]))
+			dma_unmap_single(dev, dma[i], PAGE_SIZE, dir);
+}
+
+/*
  * Masters with different DMA masks on one shared mapping: once a master
  * with a 32-bit mask holds every IOVA below 2 MiB, a master with a 21-bit
  * mask gets an error rather than an IOVA above its mask; once one of those
@@ -4392,6 +4443,7 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
+	KUNIT_CASE(arm_dma_test_first_fit),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
 			 arm_dma_test_policy_gen_params),
@@ -4447,6 +4499,7 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
+	KUNIT_CASE(arm_dma_test_first_fit),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
 			 arm_dma_test_policy_gen_params),

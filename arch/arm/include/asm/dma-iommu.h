@@ -18,6 +18,8 @@ struct dma_iommu_mapping {
 	size_t			bitmap_size;	/* size of a single bitmap */
 	size_t			bits;		/* per bitmap */
 	dma_addr_t		base;
+	/* every IOVA page below this one, counted from base, is in use */
+	unsigned long		next_free;
 
 	spinlock_t		lock;
 	struct kref		kref;
