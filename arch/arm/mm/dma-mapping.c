@@ -800,11 +800,10 @@ static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 {
 	u64 total = (u64)mapping->extensions * mapping->bits;
 	size_t mapping_size = mapping->bits << PAGE_SHIFT;
-	unsigned int count, start, end, align, from;
-	unsigned long flags, first;
+	unsigned int count, start, end, align, from, first, i;
+	unsigned long flags;
 	dma_addr_t iova;
 	u64 pages;
-	int i;
 
 	count = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	align = (1 << order) - 1;
@@ -830,9 +829,10 @@ static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 			bitmap_set(mapping->bitmaps[i], start, count);
 			/*
 			 * Move the start of the next search up to the first
-			 * free page: past this allocation when it took that
-			 * page, past pages others set (IOVA 0, reserved
-			 * ranges) when the search started on one of them.
+			 * free page of its bitmap: past this allocation when
+			 * it took that page, past pages others set (IOVA 0,
+			 * reserved ranges) when the search started on one of
+			 * them.  An allocation in a later bitmap leaves it.
 			 */
 			if (i == first) {
 				if (start == from)

@@ -2687,20 +2687,22 @@ static void arm_dma_test_restore_mask(void *data)
 /*
  * The IOVA allocator is first-fit from the bottom of the mapping, an order
  * drivers such as Exynos S5P-MFC rely on: a freed range is handed out
- * again before any page above it, below pages that stay in use too (the
- * search starts at the first free page, mapping->next_free), and a
- * request no hole fits goes above the pages in use.
+ * again before any page above it, below pages that stay in use too, and a
+ * request no hole fits goes above the pages in use.  The search starts at
+ * the first free page, mapping->next_free, which follows the allocations.
  */
 static void arm_dma_test_first_fit(struct kunit *test)
 {
 	const enum dma_data_direction dir = DMA_TO_DEVICE;
+	struct dma_iommu_mapping *mapping;
 	dma_addr_t dma[4], again;
 	struct device *dev;
 	u8 *buf;
 	int i;
 
 	dev = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
-	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(dev));
+	mapping = to_dma_iommu_mapping(dev);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
 	/* kmalloc() aligns a power-of-two size to itself: two whole pages */
 	buf = kunit_kzalloc(test, 2 * PAGE_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
@@ -2711,6 +2713,9 @@ static void arm_dma_test_first_fit(struct kunit *test)
 		if (i)
 			KUNIT_EXPECT_EQ(test, dma[i], dma[i - 1] + PAGE_SIZE);
 	}
+	/* The next search starts above them, not at the bottom */
+	KUNIT_EXPECT_EQ(test, mapping->next_free,
+			(dma[3] - mapping->base) / PAGE_SIZE + 1);
 	/* Holes at dma[2], then at dma[0]: the lower one is taken first */
 	dma_unmap_single(dev, dma[2], PAGE_SIZE, dir);
 	dma_unmap_single(dev, dma[0], PAGE_SIZE, dir);
@@ -3787,6 +3792,8 @@ static void arm_dma_test_fill_bitmap(struct dma_iommu_mapping *mapping,
 		bitmap_fill(mapping->bitmaps[0], mapping->bits);
 	} else {
 		bitmap_copy(mapping->bitmaps[0], was, mapping->bits);
+		/* Pages were freed behind the allocator's back */
+		mapping->next_free = 0;
 	}
 	spin_unlock_irqrestore(&mapping->lock, flags);
 }

@@ -18,7 +18,7 @@ struct dma_iommu_mapping {
 	size_t			bitmap_size;	/* size of a single bitmap */
 	size_t			bits;		/* per bitmap */
 	dma_addr_t		base;
-	/* every IOVA page below this one, counted from base, is in use */
+	/* every IOVA page below this one, from base, is in use; under lock */
 	unsigned long		next_free;
 
 	spinlock_t		lock;
