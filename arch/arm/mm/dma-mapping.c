@@ -779,8 +779,126 @@ static u64 arm_iommu_dma_limit(struct device *dev, bool coherent)
 static void arm_iommu_pages_freed(struct dma_iommu_mapping *mapping,
 				  unsigned long page)
 {
+	unsigned int i;
+
 	if (page < mapping->next_free)
 		mapping->next_free = page;
+	for (i = 0; i < mapping->nr_floors; i++)
+		if (page >= mapping->floor[i] && page < mapping->floor_free[i])
+			mapping->floor_free[i] = page;
+}
+
+/*
+ * Pages of @mapping, from its base, that lie at or below the IOVA @limit;
+ * 0 when @limit is below the mapping.
+ */
+static u64 arm_iommu_limit_pages(struct dma_iommu_mapping *mapping,
+				 u64 limit)
+{
+	u64 total = (u64)mapping->extensions * mapping->bits;
+
+	if (limit < mapping->base)
+		return 0;
+	return min(((limit - mapping->base) >> PAGE_SHIFT) + 1, total);
+}
+
+/*
+ * Keep the IOVA pages below @pages, the DMA limit of a master of @mapping,
+ * for masters that cannot address higher: from now on, wider masters
+ * search above it first.  Limits that span the mapping change nothing; of
+ * more distinct limits than ARM_IOMMU_NR_FLOORS, the lowest are kept.
+ * Call with the lock held.
+ */
+static void arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
+				u64 pages)
+{
+	u64 total = (u64)mapping->extensions * mapping->bits;
+	unsigned int i, n = mapping->nr_floors;
+
+	if (!pages || pages >= total)
+		return;
+	for (i = 0; i < n && mapping->floor[i] < pages; i++)
+		;
+	if (i < n && mapping->floor[i] == pages)
+		return;
+	if (n == ARM_IOMMU_NR_FLOORS) {
+		if (i == n)
+			return;
+		n--;
+	}
+	memmove(&mapping->floor[i + 1], &mapping->floor[i],
+		(n - i) * sizeof(mapping->floor[0]));
+	memmove(&mapping->floor_free[i + 1], &mapping->floor_free[i],
+		(n - i) * sizeof(mapping->floor_free[0]));
+	mapping->floor[i] = pages;
+	mapping->floor_free[i] = pages;
+	mapping->nr_floors = n + 1;
+}
+
+/*
+ * Note the DMA limits of @dev, a master of @mapping, as it attaches or
+ * sets its DMA masks.
+ */
+static void arm_iommu_note_limits(struct dma_iommu_mapping *mapping,
+				  struct device *dev, u64 mask)
+{
+	u64 limit = min_not_zero(mask, dev->bus_dma_limit);
+	unsigned long flags;
+
+	spin_lock_irqsave(&mapping->lock, flags);
+	arm_iommu_add_floor(mapping, arm_iommu_limit_pages(mapping, limit));
+	spin_unlock_irqrestore(&mapping->lock, flags);
+}
+
+/*
+ * Take @count free pages aligned to @align + 1 (relative to their bitmap)
+ * from @mapping, searching up from the page *@hint to the page @pages,
+ * and move *@hint up past them when it pointed at the first of them.
+ * Return the first page taken, counted from the base, or -ENOSPC.  Call
+ * with the lock held.
+ */
+static long arm_iommu_take_pages(struct dma_iommu_mapping *mapping,
+				 unsigned long *hint, u64 pages,
+				 unsigned int count, unsigned int align)
+{
+	unsigned int end, start, from, first, i;
+
+	/*
+	 * Search the bitmaps in order, allocating those not there yet (a
+	 * floor may lie beyond the next one), up to the last page below the
+	 * limit.
+	 */
+	first = *hint / mapping->bits;
+	from = *hint - first * mapping->bits;
+	for (i = first; (u64)i * mapping->bits < pages; i++, from = 0) {
+		while (i >= mapping->nr_bitmaps)
+			if (extend_iommu_mapping(mapping))
+				return -ENOSPC;
+		end = min_t(u64, pages - (u64)i * mapping->bits, mapping->bits);
+		start = bitmap_find_next_zero_area(mapping->bitmaps[i], end,
+						   from, count, align);
+		if (start + count > end)
+			continue;
+		bitmap_set(mapping->bitmaps[i], start, count);
+		/*
+		 * Move the start of the next search up to the first free
+		 * page of its bitmap: past this allocation when it took that
+		 * page, past pages others set (IOVA 0, reserved ranges, a
+		 * search from a lower hint) when the search started on one
+		 * of them.  An allocation in a later bitmap leaves it.
+		 */
+		if (i == first) {
+			if (start == from)
+				from = start + count;
+			if (from < mapping->bits &&
+			    test_bit(from, mapping->bitmaps[i]))
+				from = find_next_zero_bit(mapping->bitmaps[i],
+							  mapping->bits, from);
+			*hint = i * mapping->bits + from;
+		}
+		return i * mapping->bits + start;
+	}
+	return -ENOSPC;
 }
 
 /*
@@ -790,69 +908,49 @@ static void arm_iommu_pages_freed(struct dma_iommu_mapping *mapping,
  * mapping: each allocation honours the mask of the master it is for.
  *
  * The search is first-fit from the bottom, the order drivers such as
- * Exynos S5P-MFC rely on.  It starts at mapping->next_free, as every page
- * below it is in use: the result is the one a search from the bottom
- * finds, without scanning the pages that long-lived buffers hold.
+ * Exynos S5P-MFC rely on, with one refinement for masters of different
+ * DMA limits on one mapping: a master searches first from the highest
+ * limit of a narrower master (mapping->floor) up to its own limit, and
+ * only then from the bottom.  So the master with the narrowest limit, and
+ * every master where all share one limit, gets exactly the bottom-up
+ * first-fit order; wider ones get it above the narrower limits, and take
+ * IOVAs that narrower masters need only when nothing else is free.  Each
+ * search starts at the first page that may be free (mapping->next_free,
+ * or floor_free for a floor): the result is the one a search from there
+ * finds, without scanning the pages long-lived buffers hold.
  */
 static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 				     size_t size, unsigned int order,
 				     u64 limit)
 {
-	u64 total = (u64)mapping->extensions * mapping->bits;
-	size_t mapping_size = mapping->bits << PAGE_SHIFT;
-	unsigned int count, start, end, align, from, first, i;
+	unsigned int count, align, i;
 	unsigned long flags;
-	dma_addr_t iova;
 	u64 pages;
+	long page;
 
 	count = PAGE_ALIGN(size) >> PAGE_SHIFT;
 	align = (1 << order) - 1;
-	if (limit < mapping->base || count > mapping->bits)
+	pages = arm_iommu_limit_pages(mapping, limit);
+	if (!pages || count > mapping->bits)
 		return DMA_MAPPING_ERROR;
-	/* Pages from the start of the mapping that lie below the limit */
-	pages = min(((limit - mapping->base) >> PAGE_SHIFT) + 1, total);
 
-	/*
-	 * Search the bitmaps in order, allocating the next one when those
-	 * in use are full, up to the last page below the limit.
-	 */
 	spin_lock_irqsave(&mapping->lock, flags);
-	first = mapping->next_free / mapping->bits;
-	from = mapping->next_free - first * mapping->bits;
-	for (i = first; (u64)i * mapping->bits < pages; i++, from = 0) {
-		if (i == mapping->nr_bitmaps && extend_iommu_mapping(mapping))
-			break;
-		end = min_t(u64, pages - (u64)i * mapping->bits, mapping->bits);
-		start = bitmap_find_next_zero_area(mapping->bitmaps[i], end,
-						   from, count, align);
-		if (start + count <= end) {
-			bitmap_set(mapping->bitmaps[i], start, count);
-			/*
-			 * Move the start of the next search up to the first
-			 * free page of its bitmap: past this allocation when
-			 * it took that page, past pages others set (IOVA 0,
-			 * reserved ranges) when the search started on one of
-			 * them.  An allocation in a later bitmap leaves it.
-			 */
-			if (i == first) {
-				if (start == from)
-					from = start + count;
-				if (from < mapping->bits &&
-				    test_bit(from, mapping->bitmaps[i]))
-					from = find_next_zero_bit(mapping->bitmaps[i],
-								  mapping->bits,
-								  from);
-				mapping->next_free = i * mapping->bits + from;
-			}
-			spin_unlock_irqrestore(&mapping->lock, flags);
-
-			iova = mapping->base + (mapping_size * i);
-			return iova + ((dma_addr_t)start << PAGE_SHIFT);
-		}
-	}
+	/* A master that set its mask behind dma_set_mask()'s back */
+	arm_iommu_add_floor(mapping, pages);
+	for (i = mapping->nr_floors; i && mapping->floor[i - 1] >= pages; i--)
+		;
+	page = -ENOSPC;
+	if (i)
+		page = arm_iommu_take_pages(mapping, &mapping->floor_free[i - 1],
+					    pages, count, align);
+	if (page < 0)
+		page = arm_iommu_take_pages(mapping, &mapping->next_free,
+					    pages, count, align);
 	spin_unlock_irqrestore(&mapping->lock, flags);
+	if (page < 0)
+		return DMA_MAPPING_ERROR;
 
-	return DMA_MAPPING_ERROR;
+	return mapping->base + ((dma_addr_t)page << PAGE_SHIFT);
 }
 
 static inline dma_addr_t __alloc_iova(struct dma_iommu_mapping *mapping,
@@ -1670,6 +1768,21 @@ static void arm_iommu_sync_single_for_device(struct device *dev,
 	__dma_page_cpu_to_dev(page, offset, size, dir);
 }
 
+/*
+ * dma_set_mask() and dma_set_coherent_mask() ask whether @dev can take
+ * @mask.  It can: no IOVA above the mask is ever handed out.  A mask
+ * narrower than the mapping makes its allocator keep the IOVAs below it
+ * for @dev and masters like it (see __alloc_iova_order()).
+ */
+static int arm_iommu_dma_supported(struct device *dev, u64 mask)
+{
+	struct dma_iommu_mapping *mapping = to_dma_iommu_mapping(dev);
+
+	if (mapping)
+		arm_iommu_note_limits(mapping, dev, mask);
+	return 1;
+}
+
 VISIBLE_IF_KUNIT const struct dma_map_ops arm_iommu_dma_ops = {
 	.alloc		= arm_iommu_alloc_attrs,
 	.free		= arm_iommu_free_attrs,
@@ -1688,6 +1801,8 @@ VISIBLE_IF_KUNIT const struct dma_map_ops arm_iommu_dma_ops = {
 
 	.map_resource		= arm_iommu_map_resource,
 	.unmap_resource		= arm_iommu_unmap_resource,
+
+	.dma_supported		= arm_iommu_dma_supported,
 };
 EXPORT_SYMBOL_IF_KUNIT(arm_iommu_dma_ops);
 
@@ -1901,6 +2016,8 @@ static void __arm_iommu_set_mapping(struct device *dev,
 {
 	kref_get(&mapping->kref);
 	to_dma_iommu_mapping(dev) = mapping;
+	arm_iommu_note_limits(mapping, dev, dma_get_mask(dev));
+	arm_iommu_note_limits(mapping, dev, dev->coherent_dma_mask);
 
 	pr_debug("Attached IOMMU controller to %s device.\n", dev_name(dev));
 }

@@ -1496,23 +1496,13 @@ static void arm_dma_test_depopulate(void *dev)
 	put_device(dev);
 }
 
-/*
- * The masters of a bus whose dma-ranges give them another DMA window share
- * a mapping over that window, not the one of the masters of the same
- * instance in the default 32-bit window.
- */
-static void arm_dma_test_windows(struct kunit *test)
+/* Create the masters of the bus at DT @path, until the test ends */
+static void arm_dma_test_populate(struct kunit *test, const char *path)
 {
-	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
-	struct dma_iommu_mapping *mw, *md;
-	struct arm_dma_test_master *m;
 	struct platform_device *bus;
 	struct device_node *np;
-	struct device *d;
-	dma_addr_t dma;
-	u8 *buf;
 
-	np = of_find_node_by_path("/arm-dma-test-window-bus");
+	np = of_find_node_by_path(path);
 	KUNIT_ASSERT_NOT_NULL(test, np);
 	bus = of_find_device_by_node(np);
 	of_node_put(np);
@@ -1523,7 +1513,23 @@ static void arm_dma_test_windows(struct kunit *test)
 	KUNIT_ASSERT_EQ(test, 0,
 			kunit_add_action_or_reset(test, arm_dma_test_depopulate,
 						  &bus->dev));
+}
 
+/*
+ * The masters of a bus whose dma-ranges give them another DMA window share
+ * a mapping over that window, not the one of the masters of the same
+ * instance in the default 32-bit window.
+ */
+static void arm_dma_test_windows(struct kunit *test)
+{
+	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
+	struct dma_iommu_mapping *mw, *md;
+	struct arm_dma_test_master *m;
+	struct device *d;
+	dma_addr_t dma;
+	u8 *buf;
+
+	arm_dma_test_populate(test, "/arm-dma-test-window-bus");
 	m = arm_dma_test_register(test, TEST_WINDOW_MASTER, 2, 0);
 	d = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
 	mw = to_dma_iommu_mapping(m->devs[0]);
@@ -1556,23 +1562,10 @@ static void arm_dma_test_windows(struct kunit *test)
  */
 static void arm_dma_test_window_high(struct kunit *test)
 {
-	struct platform_device *bus;
-	struct device_node *np;
 	unsigned int above, direct;
 	struct device *dev;
 
-	np = of_find_node_by_path("/arm-dma-test-high-window-bus");
-	KUNIT_ASSERT_NOT_NULL(test, np);
-	bus = of_find_device_by_node(np);
-	of_node_put(np);
-	KUNIT_ASSERT_NOT_NULL(test, bus);
-	KUNIT_ASSERT_EQ(test, 0,
-			of_platform_populate(bus->dev.of_node, NULL, NULL,
-					     &bus->dev));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test, arm_dma_test_depopulate,
-						  &bus->dev));
-
+	arm_dma_test_populate(test, "/arm-dma-test-high-window-bus");
 	dev = arm_dma_test_find(test, TEST_HIGH_WINDOW_MASTER);
 	above = arm_dma_test_log_lines(test, dev, "lies above the IOVAs");
 	direct = arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_WARN_DIRECT);
@@ -2741,10 +2734,37 @@ static void arm_dma_test_first_fit(struct kunit *test)
 }
 
 /*
- * Masters with different DMA masks on one shared mapping: once a master
- * with a 32-bit mask holds every IOVA below 2 MiB, a master with a 21-bit
- * mask gets an error rather than an IOVA above its mask; once one of those
- * IOVAs is free again, it gets that one.
+ * Bind, on one shared mapping from IOVA 0, a master with a 32-bit DMA mask
+ * (*@a) and one with @mask (*@b) until the test ends; return the mapping.
+ */
+static struct dma_iommu_mapping *arm_dma_test_masks(struct kunit *test,
+						    u64 mask,
+						    struct device **a,
+						    struct device **b)
+{
+	struct dma_iommu_mapping *mapping;
+
+	arm_dma_test_set_policy(test, false);
+	*a = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
+	*b = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
+	mapping = to_dma_iommu_mapping(*a);
+	KUNIT_ASSERT_NOT_NULL(test, mapping);
+	KUNIT_ASSERT_PTR_EQ(test, to_dma_iommu_mapping(*b), mapping);
+	KUNIT_ASSERT_EQ(test, mapping->base, 0);
+	KUNIT_ASSERT_EQ(test, 0,
+			kunit_add_action_or_reset(test,
+						  arm_dma_test_restore_mask,
+						  *b));
+	KUNIT_ASSERT_EQ(test, 0, dma_set_mask_and_coherent(*b, mask));
+	return mapping;
+}
+
+/*
+ * Masters with different DMA masks on one shared mapping: a master with a
+ * 21-bit mask gets IOVAs below 2 MiB only, from the bottom up, and an
+ * error rather than an IOVA above its mask once it holds all of them; it
+ * gets one again once one is free.  A master with a 32-bit mask maps
+ * above 2 MiB meanwhile.
  */
 static void arm_dma_test_dma_mask(struct kunit *test)
 {
@@ -2755,46 +2775,31 @@ static void arm_dma_test_dma_mask(struct kunit *test)
 	struct device *a, *b;
 	void *buf;
 
-	arm_dma_test_set_policy(test, false);
-	a = arm_dma_test_bind(test, TEST_IOMMU_MASTER);
-	b = arm_dma_test_bind(test, TEST_IOMMU_COHERENT);
-	mapping = to_dma_iommu_mapping(a);
-	KUNIT_ASSERT_NOT_NULL(test, mapping);
-	KUNIT_ASSERT_PTR_EQ(test, to_dma_iommu_mapping(b), mapping);
-	KUNIT_ASSERT_LT(test, mapping->base, mask);
-
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_add_action_or_reset(test,
-						  arm_dma_test_restore_mask, b));
-	KUNIT_ASSERT_EQ(test, 0, dma_set_mask_and_coherent(b, mask));
+	mapping = arm_dma_test_masks(test, mask, &a, &b);
 
 	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
-	iovas = kunit_kcalloc(test, (mask >> PAGE_SHIFT) + 2, sizeof(*iovas),
+	iovas = kunit_kcalloc(test, (mask >> PAGE_SHIFT) + 1, sizeof(*iovas),
 			      GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, iovas);
 
-	/* a takes IOVAs from the bottom up until it gets one above b's mask */
-	for (n = 0; n <= (mask >> PAGE_SHIFT) + 1; n++) {
-		iovas[n] = dma_map_single(a, buf, PAGE_SIZE, DMA_TO_DEVICE);
-		if (dma_mapping_error(a, iovas[n]))
+	/* b takes every IOVA below its mask but IOVA 0, bottom up */
+	for (n = 0; n <= mask >> PAGE_SHIFT; n++) {
+		iovas[n] = dma_map_single(b, buf, PAGE_SIZE, DMA_TO_DEVICE);
+		if (dma_mapping_error(b, iovas[n]))
 			break;
-		if (iovas[n] > mask) {
-			n++;
-			break;
-		}
+		KUNIT_EXPECT_EQ(test, iovas[n], (n + 1) * PAGE_SIZE);
 	}
-	KUNIT_ASSERT_GT(test, n, 1);
-	KUNIT_ASSERT_GT(test, iovas[n - 1], mask);
+	KUNIT_EXPECT_EQ(test, n, mask >> PAGE_SHIFT);
 
-	dma = dma_map_single(b, buf, PAGE_SIZE, DMA_TO_DEVICE);
-	KUNIT_EXPECT_TRUE_MSG(test, dma_mapping_error(b, dma),
-			      "IOVA %pad above the mask %#llx", &dma, mask);
-	if (!dma_mapping_error(b, dma))
-		dma_unmap_single(b, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	dma = dma_map_single(a, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(a, dma));
+	KUNIT_EXPECT_GT(test, dma, mask);
+	if (!dma_mapping_error(a, dma))
+		dma_unmap_single(a, dma, PAGE_SIZE, DMA_TO_DEVICE);
 
 	hole = iovas[n / 2];
-	dma_unmap_single(a, hole, PAGE_SIZE, DMA_TO_DEVICE);
+	dma_unmap_single(b, hole, PAGE_SIZE, DMA_TO_DEVICE);
 	dma = dma_map_single(b, buf, PAGE_SIZE, DMA_TO_DEVICE);
 	KUNIT_EXPECT_EQ(test, dma, hole);
 	if (!dma_mapping_error(b, dma))
@@ -2802,7 +2807,104 @@ static void arm_dma_test_dma_mask(struct kunit *test)
 
 	for (i = 0; i < n; i++)
 		if (i != n / 2)
-			dma_unmap_single(a, iovas[i], PAGE_SIZE, DMA_TO_DEVICE);
+			dma_unmap_single(b, iovas[i], PAGE_SIZE, DMA_TO_DEVICE);
+}
+
+/* A device's registers for dma_map_resource(): never accessed */
+#define ARM_DMA_TEST_WIDE_RESOURCE	SZ_256M
+
+/*
+ * A master with a 28-bit DMA mask still gets its IOVAs on a shared
+ * mapping where a master with a 32-bit mask holds 512 MiB: that one takes
+ * them bottom-up above the 28-bit limit, which leaves the bottom of the
+ * mapping to the narrow master.
+ */
+static void arm_dma_test_narrow_mask(struct kunit *test)
+{
+	const u64 mask = DMA_BIT_MASK(28);
+	struct dma_iommu_mapping *mapping;
+	dma_addr_t wide[8], dma, res;
+	struct device *a, *b;
+	unsigned int i, n;
+	void *buf;
+
+	mapping = arm_dma_test_masks(test, mask, &a, &b);
+
+	for (n = 0; n < ARRAY_SIZE(wide); n++) {
+		wide[n] = dma_map_resource(a, ARM_DMA_TEST_WIDE_RESOURCE,
+					   SZ_64M, DMA_BIDIRECTIONAL, 0);
+		if (dma_mapping_error(a, wide[n]))
+			break;
+		KUNIT_EXPECT_EQ(test, wide[n], mask + 1 + n * SZ_64M);
+	}
+	KUNIT_EXPECT_EQ(test, n, ARRAY_SIZE(wide));
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(b, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(b, dma));
+	KUNIT_EXPECT_EQ(test, dma, PAGE_SIZE);
+	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
+			virt_to_phys(buf));
+	res = dma_map_resource(b, ARM_DMA_TEST_WIDE_RESOURCE, SZ_64M,
+			       DMA_BIDIRECTIONAL, 0);
+	KUNIT_EXPECT_FALSE(test, dma_mapping_error(b, res));
+	KUNIT_EXPECT_LE(test, res + SZ_64M - 1, mask);
+
+	if (!dma_mapping_error(b, res))
+		dma_unmap_resource(b, res, SZ_64M, DMA_BIDIRECTIONAL, 0);
+	if (!dma_mapping_error(b, dma))
+		dma_unmap_single(b, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	for (i = 0; i < n; i++)
+		dma_unmap_resource(a, wide[i], SZ_64M, DMA_BIDIRECTIONAL, 0);
+}
+
+/*
+ * A wider master takes IOVAs below the limit of a narrower one only when
+ * none above it is free: on the 256 MiB window mapping, with one master
+ * limited to its lower half, the other gets the upper half, then the
+ * bottom; the narrow master gets the page above that.
+ */
+static void arm_dma_test_narrow_full(struct kunit *test)
+{
+	const dma_addr_t base = ARM_DMA_TEST_WINDOW_BASE;
+	const size_t half = ARM_DMA_TEST_WINDOW_SIZE / 2;
+	struct arm_dma_test_master *m;
+	struct device *wide, *narrow;
+	dma_addr_t upper, low, dma;
+	void *buf;
+
+	arm_dma_test_set_policy(test, false);
+	arm_dma_test_populate(test, "/arm-dma-test-window-bus");
+	m = arm_dma_test_register(test, TEST_WINDOW_MASTER, 2, 0);
+	wide = m->devs[0];
+	narrow = m->devs[1];
+	KUNIT_ASSERT_NOT_NULL(test, to_dma_iommu_mapping(wide));
+	KUNIT_ASSERT_PTR_EQ(test, to_dma_iommu_mapping(narrow),
+			    to_dma_iommu_mapping(wide));
+	KUNIT_ASSERT_EQ(test, to_dma_iommu_mapping(wide)->base, base);
+	/* A limit, not a power of two: the masters go with their bus */
+	KUNIT_ASSERT_EQ(test, 0,
+			dma_set_mask_and_coherent(narrow, base + half - 1));
+
+	upper = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, half,
+				 DMA_BIDIRECTIONAL, 0);
+	KUNIT_EXPECT_EQ(test, upper, base + half);
+	low = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, PAGE_SIZE,
+			       DMA_BIDIRECTIONAL, 0);
+	KUNIT_EXPECT_EQ(test, low, base);
+
+	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
+	KUNIT_ASSERT_NOT_NULL(test, buf);
+	dma = dma_map_single(narrow, buf, PAGE_SIZE, DMA_TO_DEVICE);
+	KUNIT_EXPECT_EQ(test, dma, base + PAGE_SIZE);
+
+	if (!dma_mapping_error(narrow, dma))
+		dma_unmap_single(narrow, dma, PAGE_SIZE, DMA_TO_DEVICE);
+	if (!dma_mapping_error(wide, low))
+		dma_unmap_resource(wide, low, PAGE_SIZE, DMA_BIDIRECTIONAL, 0);
+	if (!dma_mapping_error(wide, upper))
+		dma_unmap_resource(wide, upper, half, DMA_BIDIRECTIONAL, 0);
 }
 
 struct arm_dma_test_managed_case {
@@ -3785,6 +3887,7 @@ static void arm_dma_test_fill_bitmap(struct dma_iommu_mapping *mapping,
 				     unsigned long *was, bool full)
 {
 	unsigned long flags;
+	unsigned int i;
 
 	spin_lock_irqsave(&mapping->lock, flags);
 	if (full) {
@@ -3794,6 +3897,8 @@ static void arm_dma_test_fill_bitmap(struct dma_iommu_mapping *mapping,
 		bitmap_copy(mapping->bitmaps[0], was, mapping->bits);
 		/* Pages were freed behind the allocator's back */
 		mapping->next_free = 0;
+		for (i = 0; i < mapping->nr_floors; i++)
+			mapping->floor_free[i] = mapping->floor[i];
 	}
 	spin_unlock_irqrestore(&mapping->lock, flags);
 }
@@ -4451,6 +4556,8 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
 	KUNIT_CASE(arm_dma_test_first_fit),
+	KUNIT_CASE(arm_dma_test_narrow_mask),
+	KUNIT_CASE(arm_dma_test_narrow_full),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
 			 arm_dma_test_policy_gen_params),
@@ -4507,6 +4614,8 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE(arm_dma_test_shared_map),
 	KUNIT_CASE(arm_dma_test_dma_mask),
 	KUNIT_CASE(arm_dma_test_first_fit),
+	KUNIT_CASE(arm_dma_test_narrow_mask),
+	KUNIT_CASE(arm_dma_test_narrow_full),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
 			 arm_dma_test_policy_gen_params),

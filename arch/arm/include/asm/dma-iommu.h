@@ -8,6 +8,9 @@
 #include <linux/scatterlist.h>
 #include <linux/kref.h>
 
+/* DMA limits below the size of a mapping that its allocator keeps apart */
+#define ARM_IOMMU_NR_FLOORS	3
+
 struct dma_iommu_mapping {
 	/* iommu specific data */
 	struct iommu_domain	*domain;
@@ -20,6 +23,15 @@ struct dma_iommu_mapping {
 	dma_addr_t		base;
 	/* every IOVA page below this one, from base, is in use; under lock */
 	unsigned long		next_free;
+	/*
+	 * The DMA limits of masters narrower than the mapping, in pages from
+	 * base, ascending: a master searches above the limits below its own
+	 * first.  Every page from floor[i] up to floor_free[i] is in use.
+	 * Under lock.
+	 */
+	unsigned long		floor[ARM_IOMMU_NR_FLOORS];
+	unsigned long		floor_free[ARM_IOMMU_NR_FLOORS];
+	unsigned int		nr_floors;
 
 	spinlock_t		lock;
 	struct kref		kref;
