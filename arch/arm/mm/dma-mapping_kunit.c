@@ -2769,13 +2769,12 @@ static struct dma_iommu_mapping *arm_dma_test_masks(struct kunit *test,
 static void arm_dma_test_dma_mask(struct kunit *test)
 {
 	const u64 mask = DMA_BIT_MASK(21);
-	struct dma_iommu_mapping *mapping;
 	dma_addr_t *iovas, dma, hole;
 	unsigned int i, n;
 	struct device *a, *b;
 	void *buf;
 
-	mapping = arm_dma_test_masks(test, mask, &a, &b);
+	arm_dma_test_masks(test, mask, &a, &b);
 
 	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
 	KUNIT_ASSERT_NOT_NULL(test, buf);
