@@ -19,9 +19,11 @@
 #                      series changes built, the overlay's objects W=1 clean
 #   make check-mutants break the code on purpose, one way at a time, and show
 #                      the step of make check that must catch it failing
-#   make series        out/series/: the patch series (git format-patch)
-#   make series-check  git am, checkpatch --strict, kernel-doc and a build of
-#                      every step of the series on a pristine base
+#   make series        out/series/NN-TOPIC/: the topic series, in the order
+#                      they apply (git format-patch)
+#   make series-check  git am of the topic series in order, checkpatch
+#                      --strict, kernel-doc and a build of every step on a
+#                      pristine base
 #   make pin-base      record the checksums of base files new to the overlay
 
 SHELL := /bin/bash

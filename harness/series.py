@@ -2,22 +2,30 @@
 # SPDX-License-Identifier: GPL-2.0
 """Turn the series description (series/) into git commits and patches.
 
-series/0000-cover-letter   "Subject:" line, blank line, the cover letter text
 series/NNNN-slug           one per patch, applied in name order:
     Subject: <subsystem>: <imperative summary>
+    Topic: <topic>                   (the topic series it goes out in)
     Files: <overlay file> ...        (final text, copied from the overlay)
     <blank line>
     <commit message body>
     [a line "---" then a unified diff, applied before the files are copied,
      for a patch that carries an intermediate state of a file a later patch
      finishes]
+series/cover-TOPIC         the cover letter of a topic series:
+    Subject: <what the topic series does>
+    Depends: <topic> ...             (topics it needs applied first)
+    <blank line>
+    <cover letter text>
+The patches of a topic are consecutive; the topics go out, and apply, in
+the order of their patches.
 
 Commands:
   lint            every overlay file is carried by exactly one patch, and
                   no driver outside drivers/iommu reaches into the ARM
                   default mapping (harness/arm-iommu-api.allow excepted)
   commit TREE     commit the series onto TREE (a git tree at the base)
-  format TREE OUT git format-patch TREE's series with the cover letter
+  format TREE OUT git format-patch TREE's series: OUT/NN-TOPIC/, one
+                  directory per topic series, with its cover letter
 """
 import os
 import re
@@ -51,24 +59,76 @@ def parse(path):
         fields[key.strip().lower()] = val.strip()
     body, sep, diff = rest.partition('\n---\n')
     return {'name': os.path.basename(path), 'subject': fields.get('subject', ''),
+            'topic': fields.get('topic', ''),
+            'depends': fields.get('depends', '').split(),
             'files': fields.get('files', '').split(), 'body': body.strip(),
             'diff': diff if sep else ''}
 
 
 def patches():
-    names = sorted(n for n in os.listdir(SERIES)
-                   if re.match(r'\d{4}-', n) and n != '0000-cover-letter')
+    names = sorted(n for n in os.listdir(SERIES) if re.match(r'\d{4}-', n))
     return [parse(os.path.join(SERIES, n)) for n in names]
 
 
+def topics():
+    """[(topic, cover, [patch, ...])] in the order the topics apply."""
+    out = []
+    for p in patches():
+        if not out or out[-1][0] != p['topic']:
+            path = os.path.join(SERIES, f"cover-{p['topic']}")
+            cover = parse(path) if os.path.isfile(path) else None
+            out.append((p['topic'], cover, []))
+        out[-1][2].append(p)
+    return out
+
+
+def lint_topics():
+    """Every patch in a topic with a cover letter, each topic's patches
+    consecutive, and a topic depends only on topics before it."""
+    errors, seen = [], []
+    for name, cover, ps in topics():
+        if not name:
+            errors.append(f"{ps[0]['name']}: no Topic")
+            continue
+        if name in seen:
+            errors.append(f"{ps[0]['name']}: topic {name} is not "
+                          'consecutive: its patches must follow each other')
+        if cover is None:
+            errors.append(f'topic {name}: no series/cover-{name}')
+        elif not cover['subject'] or not cover['body']:
+            errors.append(f'series/cover-{name}: no Subject or no text')
+        else:
+            for d in cover['depends']:
+                if d not in seen:
+                    errors.append(f'series/cover-{name}: depends on {d}, '
+                                  'which is not a topic before it')
+        seen.append(name)
+    for n in os.listdir(SERIES):
+        if n.startswith('cover-') and n[6:] not in seen:
+            errors.append(f'series/{n}: no patch is in topic {n[6:]}')
+    return errors
+
+
+# The author of scratch commits (make series-check) where git has no
+# identity; never used for a series meant to be sent.
+PLACEHOLDER = ('Series Check', 'series-check@example.org')
+
+
 def identity():
-    try:
-        name = git('config', 'user.name').strip()
-        email = git('config', 'user.email').strip()
-    except subprocess.CalledProcessError:
-        sys.exit('series: no git identity configured in this repository '
-                 '(git config user.name / user.email); none is invented')
-    return name, email
+    """The author and Signed-off-by of the series: git's identity."""
+    ids = []
+    for key in ('user.name', 'user.email'):
+        r = subprocess.run(['git', 'config', key], cwd=TOP, text=True,
+                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        ids.append(r.stdout.strip())
+    if all(ids):
+        return tuple(ids)
+    if os.environ.get('SERIES_PLACEHOLDER_IDENTITY'):
+        return PLACEHOLDER
+    sys.exit('series: git has no identity (user.name and user.email), and '
+             'the patches need an author and a Signed-off-by: set them with\n'
+             '  git config user.name "Your Name"\n'
+             '  git config user.email you@example.org')
 
 
 def lint():
@@ -88,13 +148,15 @@ def lint():
     for f in overlay_files():
         if f not in owner:
             errors.append(f'{f}: in the overlay but in no patch of series/')
+    errors += lint_topics()
     errors += lint_arm_iommu_api()
     errors += lint_fixes()
     errors += lint_readme()
     for e in errors:
         print(f'series lint: {e}', file=sys.stderr)
     n = len(patches())
-    print(f'series lint: {n} patches, {len(owner)} files, '
+    print(f'series lint: {n} patches in {len(topics())} topic series, '
+          f'{len(owner)} files, '
           f"{'OK' if not errors else f'{len(errors)} errors'}")
     return 1 if errors else 0
 
@@ -209,25 +271,54 @@ def lint_arm_iommu_api():
     return errors
 
 
-def lint_readme():
-    """README.md's table of the series lists every patch, in order."""
+def readme_rows(heading, pattern):
+    """The table rows of README.md's section @heading that match @pattern."""
     rows = []
     section = False
     with open(os.path.join(TOP, 'README.md')) as f:
         for line in f:
             if line.startswith('#'):
-                section = line.strip() == '## The series so far'
-            m = section and re.match(r'\| (\d+) \| (.*) \|$', line.rstrip('\n'))
+                section = line.strip() == heading
+            m = section and re.match(pattern, line.rstrip('\n'))
             if m:
-                rows.append((int(m.group(1)), m.group(2)))
-    want = [(i + 1, p['subject']) for i, p in enumerate(patches())]
-    if rows == want:
-        return []
-    missing = [f'{n} "{s}"' for n, s in want if (n, s) not in rows]
-    extra = [f'{n} "{s}"' for n, s in rows if (n, s) not in want]
-    return [f'README.md: the series table does not match series/: '
-            f'missing {", ".join(missing) or "none"}; '
-            f'not in the series {", ".join(extra) or "none"}']
+                rows.append(m.groups())
+    return rows
+
+
+def topic_rows():
+    """The rows README.md's table of topic series must have."""
+    rows, n = [], 0
+    for k, (name, cover, ps) in enumerate(topics(), 1):
+        span = f'{n + 1}' if len(ps) == 1 else f'{n + 1}-{n + len(ps)}'
+        n += len(ps)
+        deps = ', '.join(cover['depends']) if cover else ''
+        rows.append((f'{k:02d}', name, span, deps or '-',
+                     cover['subject'] if cover else ''))
+    return rows
+
+
+def lint_readme():
+    """README.md's tables list every topic series and every patch, in
+    order."""
+    errors = []
+    tables = [
+        ('## The series so far', r'\| (\d+) \| ([a-z0-9-]+) \| (.*) \|$',
+         [(str(i + 1), p['topic'], p['subject'])
+          for i, p in enumerate(patches())]),
+        ('## The topic series',
+         r'\| (\d\d) \| ([a-z0-9-]+) \| ([\d-]+) \| (.*?) \| (.*) \|$',
+         topic_rows()),
+    ]
+    for heading, pattern, want in tables:
+        rows = readme_rows(heading, pattern)
+        if rows == want:
+            continue
+        missing = [' '.join(r) for r in want if r not in rows]
+        extra = [' '.join(r) for r in rows if r not in want]
+        errors.append(f'README.md: the table under "{heading}" does not '
+                      f'match series/: missing {"; ".join(missing) or "none"}'
+                      f'; not in the series {"; ".join(extra) or "none"}')
+    return errors
 
 
 def commit(tree):
@@ -272,32 +363,67 @@ def commit(tree):
 
 
 def format_series(tree, out):
+    """git format-patch each topic series of TREE into OUT/NN-TOPIC/, with
+    its cover letter, the topics it depends on, a base-commit line (and
+    the patch ids of the topics before it) and its get_maintainer.pl
+    recipients."""
     os.makedirs(out, exist_ok=True)
     for f in os.listdir(out):
-        if f.endswith('.patch'):
-            os.unlink(os.path.join(out, f))
-    n = len(patches())
-    files = git('format-patch', '-q', '--cover-letter', '--stat=80',
-                '--summary', '-o', out, f'HEAD~{n}..HEAD', cwd=tree).split()
-    cover = parse(os.path.join(SERIES, '0000-cover-letter'))
-    maint = subprocess.run(
-        ['perl', 'scripts/get_maintainer.pl', '--no-git', '--no-git-fallback',
-         '--no-rolestats', '--no-tree', *sorted(
-             os.path.join(out, f) for f in os.listdir(out)
-             if f.endswith('.patch') and not f.startswith('0000'))],
-        cwd=tree, text=True, stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL).stdout
-    path = [os.path.join(out, f) for f in sorted(os.listdir(out))
-            if f.startswith('0000-')][0]
-    with open(path) as f:
-        text = f.read()
-    text = text.replace('*** SUBJECT HERE ***', cover['subject'])
-    blurb = cover['body'] + '\n\nscripts/get_maintainer.pl on the series:\n' + \
-        ''.join(f'  {line}\n' for line in maint.splitlines())
-    text = text.replace('*** BLURB HERE ***', blurb.rstrip())
-    with open(path, 'w') as f:
-        f.write(text)
-    print(f'series: {n} patches and a cover letter in {os.path.relpath(out, TOP)}/')
+        path = os.path.join(out, f)
+        if os.path.isdir(path) and re.match(r'\d\d-', f):
+            for g in os.listdir(path):
+                os.unlink(os.path.join(path, g))
+            os.rmdir(path)
+        elif f.endswith('.patch'):
+            os.unlink(path)
+    ts = topics()
+    n = sum(len(ps) for _, _, ps in ts)
+    commits = git('rev-list', '--reverse', f'HEAD~{n}..HEAD',
+                  cwd=tree).split()
+    base = git('rev-parse', f'HEAD~{n}', cwd=tree).strip()
+    first = 0
+    dirs = {}
+    who, email = identity()
+    env = dict(os.environ, GIT_COMMITTER_NAME=who, GIT_COMMITTER_EMAIL=email)
+    for k, (name, cover, ps) in enumerate(ts, 1):
+        d = os.path.join(out, f'{k:02d}-{name}')
+        dirs[name] = os.path.basename(d)
+        start = commits[first - 1] if first else base
+        end = commits[first + len(ps) - 1]
+        first += len(ps)
+        # The cover letter is from the series' author, not the tree's
+        subprocess.run(['git', 'format-patch', '-q', '--cover-letter',
+                        '--stat=80', '--summary', f'--base={base}', '-o', d,
+                        f'{start}..{end}'], cwd=tree, check=True, env=env)
+        files = sorted(os.path.join(d, f) for f in os.listdir(d))
+        maint = subprocess.run(
+            ['perl', 'scripts/get_maintainer.pl', '--no-git',
+             '--no-git-fallback', '--no-rolestats', '--no-tree',
+             *[f for f in files if not os.path.basename(f).startswith('0000')]],
+            cwd=tree, text=True, stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL).stdout
+        path = [f for f in files if os.path.basename(f).startswith('0000')][0]
+        with open(path) as f:
+            text = f.read()
+        text = text.replace('*** SUBJECT HERE ***', cover['subject'])
+        deps = ''
+        if cover['depends']:
+            deps = ('\n\nThis series applies on top of:\n' +
+                    ''.join(f'  {dirs[t]}: {c["subject"]}\n'
+                            for t, c, _ in ts
+                            if t in cover['depends'])).rstrip('\n')
+        blurb = (cover['body'] + deps +
+                 '\n\nscripts/get_maintainer.pl on the series:\n' +
+                 ''.join(f'  {line}\n' for line in maint.splitlines()))
+        text = text.replace('*** BLURB HERE ***', blurb.rstrip())
+        with open(path, 'w') as f:
+            f.write(text)
+        print(f'series: {os.path.relpath(d, TOP)}/: {len(ps)} patch'
+              f'{"es" if len(ps) > 1 else ""}'
+              f'{", after " + ", ".join(cover["depends"]) if cover["depends"] else ""}'
+              f': {cover["subject"]}')
+    print(f'series: {n} patches in {len(ts)} topic series, in this order, '
+          f'in {os.path.relpath(out, TOP)}/')
     return 0
 
 

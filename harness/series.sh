@@ -1,8 +1,9 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-2.0
 #
-# series.sh write        out/series/: the series as git format-patch output
-# series.sh check        apply out/series with git am to a pristine base,
+# series.sh write        out/series/NN-TOPIC/: the topic series as git
+#                        format-patch output, in the order they apply
+# series.sh check        apply them with git am to a pristine base in order,
 #                        checkpatch --strict and kernel-doc each patch, and
 #                        compile what every step changes with W=1 (no
 #                        new warnings)
@@ -43,15 +44,32 @@ w1_count() {
 }
 
 check() {
+	# The commits are scratch: with no git identity, author them and
+	# git am them with a placeholder (make series refuses to)
+	if ! git -C "$TOP" config user.name >/dev/null ||
+	   ! git -C "$TOP" config user.email >/dev/null; then
+		export SERIES_PLACEHOLDER_IDENTITY=1
+		export GIT_COMMITTER_NAME="Series Check"
+		export GIT_COMMITTER_EMAIL=series-check@example.org
+		msg "series-check: git has no identity: the scratch commits use $GIT_COMMITTER_NAME <$GIT_COMMITTER_EMAIL>"
+	fi
 	write
 	# Laid out as build/linux and build/out-NAME are, so that ccache
 	# finds what those builds compiled (CCACHE_BASEDIR, lib.sh)
 	local C=$BUILD/series/linux O=$BUILD/series/out fail=0
 	mkdir -p "$BUILD/series"
 	worktree "$C"
-	patches=$(ls "$OUT"/series/*.patch | grep -v '/0000-')
-	git -C "$C" am -q $patches || die "git am of out/series onto the base failed"
-	msg "series-check: git am of $(echo $patches | wc -w) patches onto $(git -C "$C" describe --always base): OK"
+	# Each topic series on top of those before it, in their order
+	local d tp
+	patches=""
+	for d in "$OUT"/series/[0-9][0-9]-*/; do
+		tp=$(ls "$d"*.patch | grep -v '/0000-')
+		git -C "$C" am -q $tp ||
+			die "git am of ${d#"$TOP"/} onto the base and the topics before it failed"
+		msg "series-check: git am of $(basename "$d") ($(echo $tp | wc -w) patches): OK"
+		patches="$patches $tp"
+	done
+	msg "series-check: $(echo $patches | wc -w) patches onto $(git -C "$C" describe --always base): OK"
 
 	# One checkpatch run per patch, two at a time: its total line, and the
 	# report of any patch that is not clean.  Debian's python3 has
@@ -62,12 +80,14 @@ check() {
 	rm -f "$O"/checkpatch/*
 	printf '%s\n' $patches | xargs -P "$JOBS" -I{} sh -c \
 		'cd "$1" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict \
-			--ignore UNKNOWN_COMMIT_ID "$2" > "$3/$(basename "$2").log" 2>&1 || true' \
+			--ignore UNKNOWN_COMMIT_ID "$2" > "$3/$(basename "$(dirname "$2")")-$(basename "$2").log" 2>&1 || true' \
 		_ "$C" {} "$O/checkpatch"
 	for p in $patches; do
-		r=$(cat "$O/checkpatch/$(basename "$p").log" 2>/dev/null || true)
+		local pn
+		pn=$(basename "$(dirname "$p")")/$(basename "$p")
+		r=$(cat "$O/checkpatch/${pn/\//-}.log" 2>/dev/null || true)
 		t=$(printf '%s\n' "$r" | grep '^total:' || true)
-		printf 'checkpatch --strict %s: %s\n' "$(basename "$p")" "${t:-no total line}"
+		printf 'checkpatch --strict %s: %s\n' "$pn" "${t:-no total line}"
 		case $t in
 		"total: 0 errors, 0 warnings, 0 checks, "*) ;;
 		*) printf '%s\n' "$r"; fail=1 ;;
