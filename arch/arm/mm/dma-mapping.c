@@ -773,31 +773,33 @@ static u64 arm_iommu_dma_limit(struct device *dev, bool coherent)
 }
 
 /*
- * The lowest IOVA page of @mapping that may be free is now @page (counted
- * from its base), after pages there were freed.  Call with the lock held.
+ * The IOVA pages [@page, @end) of @mapping, counted from its base, were
+ * freed: move the first free page of the search from the bottom, and of
+ * each floor the range reaches above, down to them.  Call with the lock
+ * held.
  */
 static void arm_iommu_pages_freed(struct dma_iommu_mapping *mapping,
-				  unsigned long page)
+				  unsigned long page, unsigned long end)
 {
 	unsigned int i;
 
 	if (page < mapping->next_free)
 		mapping->next_free = page;
 	for (i = 0; i < mapping->nr_floors; i++)
-		if (page >= mapping->floor[i] && page < mapping->floor_free[i])
-			mapping->floor_free[i] = page;
+		if (end > mapping->floor[i] && page < mapping->floor_free[i])
+			mapping->floor_free[i] = max(page, mapping->floor[i]);
 }
 
 /*
  * Pages of @mapping, from its base, that lie at or below the IOVA @limit;
- * 0 when @limit is below the mapping.
+ * 0 when @limit is below the mapping, or 0 (no DMA mask).
  */
 static u64 arm_iommu_limit_pages(struct dma_iommu_mapping *mapping,
 				 u64 limit)
 {
 	u64 total = (u64)mapping->extensions * mapping->bits;
 
-	if (limit < mapping->base)
+	if (!limit || limit < mapping->base)
 		return 0;
 	return min(((limit - mapping->base) >> PAGE_SHIFT) + 1, total);
 }
@@ -871,9 +873,10 @@ static long arm_iommu_take_pages(struct dma_iommu_mapping *mapping,
 	first = *hint / mapping->bits;
 	from = *hint - first * mapping->bits;
 	for (i = first; (u64)i * mapping->bits < pages; i++, from = 0) {
-		while (i >= mapping->nr_bitmaps)
+		while (i >= mapping->nr_bitmaps) {
 			if (extend_iommu_mapping(mapping))
 				return -ENOSPC;
+		}
 		end = min_t(u64, pages - (u64)i * mapping->bits, mapping->bits);
 		start = bitmap_find_next_zero_area(mapping->bitmaps[i], end,
 						   from, count, align);
@@ -996,7 +999,8 @@ static inline void __free_iova(struct dma_iommu_mapping *mapping,
 
 	spin_lock_irqsave(&mapping->lock, flags);
 	bitmap_clear(mapping->bitmaps[bitmap_index], start, count);
-	arm_iommu_pages_freed(mapping, bitmap_index * mapping->bits + start);
+	arm_iommu_pages_freed(mapping, bitmap_index * mapping->bits + start,
+			      bitmap_index * mapping->bits + start + count);
 	spin_unlock_irqrestore(&mapping->lock, flags);
 }
 
@@ -2440,7 +2444,7 @@ static void arm_iommu_release_range(struct arm_iommu_default *def,
 		if (!arm_iommu_page_reserved(def, page, false))
 			clear_bit(page % mapping->bits,
 				  mapping->bitmaps[page / mapping->bits]);
-	arm_iommu_pages_freed(mapping, first);
+	arm_iommu_pages_freed(mapping, first, last + 1);
 	spin_unlock_irqrestore(&mapping->lock, flags);
 }
 

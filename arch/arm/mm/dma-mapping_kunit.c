@@ -2906,6 +2906,49 @@ static void arm_dma_test_narrow_full(struct kunit *test)
 		dma_unmap_resource(wide, upper, half, DMA_BIDIRECTIONAL, 0);
 }
 
+/*
+ * A free that reaches from below a narrower master's limit to above it
+ * gives the pages above back to the wider masters' search: on the window
+ * mapping, with 32 MiB mapped from its bottom before a master limits
+ * itself to 16 MiB, the next page of the other one lands at 16 MiB once
+ * the 32 MiB are unmapped, not above the pages it mapped meanwhile.
+ */
+static void arm_dma_test_narrow_freed(struct kunit *test)
+{
+	const dma_addr_t base = ARM_DMA_TEST_WINDOW_BASE;
+	struct arm_dma_test_master *m;
+	struct device *wide, *narrow;
+	dma_addr_t low, above, dma;
+
+	arm_dma_test_set_policy(test, false);
+	arm_dma_test_populate(test, "/arm-dma-test-window-bus");
+	m = arm_dma_test_register(test, TEST_WINDOW_MASTER, 2, 0);
+	wide = m->devs[0];
+	narrow = m->devs[1];
+	KUNIT_ASSERT_PTR_EQ(test, to_dma_iommu_mapping(narrow),
+			    to_dma_iommu_mapping(wide));
+
+	low = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, SZ_32M,
+			       DMA_BIDIRECTIONAL, 0);
+	KUNIT_ASSERT_EQ(test, low, base);
+	KUNIT_ASSERT_EQ(test, 0,
+			dma_set_mask_and_coherent(narrow, base + SZ_16M - 1));
+	above = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, PAGE_SIZE,
+				 DMA_BIDIRECTIONAL, 0);
+	KUNIT_EXPECT_EQ(test, above, base + SZ_32M);
+
+	dma_unmap_resource(wide, low, SZ_32M, DMA_BIDIRECTIONAL, 0);
+	dma = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, PAGE_SIZE,
+			       DMA_BIDIRECTIONAL, 0);
+	KUNIT_EXPECT_EQ(test, dma, base + SZ_16M);
+
+	if (!dma_mapping_error(wide, dma))
+		dma_unmap_resource(wide, dma, PAGE_SIZE, DMA_BIDIRECTIONAL, 0);
+	if (!dma_mapping_error(wide, above))
+		dma_unmap_resource(wide, above, PAGE_SIZE, DMA_BIDIRECTIONAL,
+				   0);
+}
+
 struct arm_dma_test_managed_case {
 	const char *name;
 	unsigned int flags;
@@ -4557,6 +4600,7 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
 	KUNIT_CASE(arm_dma_test_first_fit),
 	KUNIT_CASE(arm_dma_test_narrow_mask),
 	KUNIT_CASE(arm_dma_test_narrow_full),
+	KUNIT_CASE(arm_dma_test_narrow_freed),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
 			 arm_dma_test_policy_gen_params),
@@ -4615,6 +4659,7 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 	KUNIT_CASE(arm_dma_test_first_fit),
 	KUNIT_CASE(arm_dma_test_narrow_mask),
 	KUNIT_CASE(arm_dma_test_narrow_full),
+	KUNIT_CASE(arm_dma_test_narrow_freed),
 	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
 	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
 			 arm_dma_test_policy_gen_params),
