@@ -150,6 +150,7 @@ def lint():
             errors.append(f'{f}: in the overlay but in no patch of series/')
     errors += lint_topics()
     errors += lint_arm_iommu_api()
+    errors += lint_iommu_drivers()
     errors += lint_fixes()
     errors += lint_readme()
     for e in errors:
@@ -268,6 +269,37 @@ def lint_arm_iommu_api():
     users = ', '.join(f'{f} ({"allowed: " + allowed[f] if f in allowed else "creates its own"})'
                       for f in sorted(found))
     print(f'series lint: ARM mapping API in drivers/: {users or "none"}')
+    return errors
+
+
+IOMMU_DRIVER_API = re.compile(r'\barm_iommu_(create_mapping|attach_device)\s*\(')
+
+
+def lint_iommu_drivers():
+    """The README and the iommu-drivers cover letter say no IOMMU driver
+    builds or attaches an ARM mapping of its own any more: an error for
+    each file under drivers/iommu (the base with the overlay) that
+    calls arm_iommu_create_mapping() or arm_iommu_attach_device()."""
+    base = subprocess.run(['git', '-C', KSRC, 'grep', '-lE',
+                           IOMMU_DRIVER_API.pattern, 'base', '--',
+                           'drivers/iommu'],
+                          text=True, stdout=subprocess.PIPE)
+    if base.returncode not in (0, 1):
+        sys.exit('series lint: cannot read the base tree (run: make prepare)')
+    files = {line.split(':', 1)[1] for line in base.stdout.splitlines()}
+    files |= {f for f in overlay_files() if f.startswith('drivers/iommu/')}
+    errors = []
+    for f in sorted(files):
+        path = os.path.join(TOP, f)
+        if os.path.isfile(path):
+            with open(path, errors='replace') as fh:
+                text = fh.read()
+        else:
+            text = git('show', f'base:{f}', cwd=KSRC)
+        for n, line in enumerate(text.splitlines(), 1):
+            if IOMMU_DRIVER_API.search(line):
+                errors.append(f'{f}:{n}: an IOMMU driver calls '
+                              f'{line.strip()}: the README says none does')
     return errors
 
 
