@@ -2809,7 +2809,11 @@ static void arm_dma_test_dma_mask(struct kunit *test)
 			dma_unmap_single(b, iovas[i], PAGE_SIZE, DMA_TO_DEVICE);
 }
 
-/* A device's registers for dma_map_resource(): never accessed */
+/*
+ * A device's registers for dma_map_resource(): never accessed.  Each
+ * mapping of a case gets its own range: DMA-API debugging refuses
+ * overlapping mappings of a cacheline that the device may write.
+ */
 #define ARM_DMA_TEST_WIDE_RESOURCE	SZ_256M
 
 /*
@@ -2830,8 +2834,9 @@ static void arm_dma_test_narrow_mask(struct kunit *test)
 	mapping = arm_dma_test_masks(test, mask, &a, &b);
 
 	for (n = 0; n < ARRAY_SIZE(wide); n++) {
-		wide[n] = dma_map_resource(a, ARM_DMA_TEST_WIDE_RESOURCE,
-					   SZ_64M, DMA_BIDIRECTIONAL, 0);
+		wide[n] = dma_map_resource(a, ARM_DMA_TEST_WIDE_RESOURCE +
+					   n * SZ_64M, SZ_64M,
+					   DMA_BIDIRECTIONAL, 0);
 		if (dma_mapping_error(a, wide[n]))
 			break;
 		KUNIT_EXPECT_EQ(test, wide[n], mask + 1 + n * SZ_64M);
@@ -2845,7 +2850,8 @@ static void arm_dma_test_narrow_mask(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, dma, PAGE_SIZE);
 	KUNIT_EXPECT_EQ(test, iommu_iova_to_phys(mapping->domain, dma),
 			virt_to_phys(buf));
-	res = dma_map_resource(b, ARM_DMA_TEST_WIDE_RESOURCE, SZ_64M,
+	res = dma_map_resource(b, ARM_DMA_TEST_WIDE_RESOURCE +
+			       ARRAY_SIZE(wide) * SZ_64M, SZ_64M,
 			       DMA_BIDIRECTIONAL, 0);
 	KUNIT_EXPECT_FALSE(test, dma_mapping_error(b, res));
 	KUNIT_EXPECT_LE(test, res + SZ_64M - 1, mask);
@@ -2889,8 +2895,8 @@ static void arm_dma_test_narrow_full(struct kunit *test)
 	upper = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, half,
 				 DMA_BIDIRECTIONAL, 0);
 	KUNIT_EXPECT_EQ(test, upper, base + half);
-	low = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, PAGE_SIZE,
-			       DMA_BIDIRECTIONAL, 0);
+	low = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE + half,
+			       PAGE_SIZE, DMA_BIDIRECTIONAL, 0);
 	KUNIT_EXPECT_EQ(test, low, base);
 
 	buf = kunit_kzalloc(test, PAGE_SIZE, GFP_KERNEL);
@@ -2930,16 +2936,17 @@ static void arm_dma_test_narrow_freed(struct kunit *test)
 
 	low = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, SZ_32M,
 			       DMA_BIDIRECTIONAL, 0);
+	KUNIT_ASSERT_FALSE(test, dma_mapping_error(wide, low));
 	KUNIT_ASSERT_EQ(test, low, base);
 	KUNIT_ASSERT_EQ(test, 0,
 			dma_set_mask_and_coherent(narrow, base + SZ_16M - 1));
-	above = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, PAGE_SIZE,
-				 DMA_BIDIRECTIONAL, 0);
+	above = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE + SZ_32M,
+				 PAGE_SIZE, DMA_BIDIRECTIONAL, 0);
 	KUNIT_EXPECT_EQ(test, above, base + SZ_32M);
 
 	dma_unmap_resource(wide, low, SZ_32M, DMA_BIDIRECTIONAL, 0);
-	dma = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE, PAGE_SIZE,
-			       DMA_BIDIRECTIONAL, 0);
+	dma = dma_map_resource(wide, ARM_DMA_TEST_WIDE_RESOURCE + SZ_32M +
+			       PAGE_SIZE, PAGE_SIZE, DMA_BIDIRECTIONAL, 0);
 	KUNIT_EXPECT_EQ(test, dma, base + SZ_16M);
 
 	if (!dma_mapping_error(wide, dma))
