@@ -33,7 +33,7 @@ BAD_LOG = re.compile(r'WARNING:|Oops|BUG:|Kernel panic|Call [Tt]race|nobody care
                      r'hung_task|soft lockup|INFO: task|Failed to attach|'
                      r'refused the shared DMA mapping|no IOMMU DMA mapping|'
                      r'holds no page of the IOMMU aperture|lies above the IOVAs|cannot link to|'
-                     r'DMA-API: .*(device driver|exceeded|out of memory|sg segment|'
+                     r'DMA-API: .*(device driver|exceeded|out of memory|ENOMEM|sg segment|'
                      r'cpu touching)|kmemleak: .*suspected|unreferenced object|'
                      r'kmemleak-error|KASAN|possible (recursive|circular)|'
                      r'inconsistent lock state|DEADLOCK|suspicious RCU')
@@ -472,6 +472,13 @@ def report(args, console, trace, rc, elapsed, kinds):
     if 'e2e.kmemleak=' in args.append and \
        not any(k.endswith('/sys/kernel/debug/kmemleak') for k in cats):
         failures.append('kmemleak: no report after the scan')
+    # Its first error only is a WARNING; out of memory, it turns itself off
+    if 'e2e.kmemleak=' in args.append:
+        dma_api = [line.strip() for line in log
+                   if line.startswith('E2E dma-api ')]
+        if dma_api != ['E2E dma-api errors=0 disabled=N']:
+            failures.append('DMA API debugging: not "errors=0 disabled=N" '
+                            f'at the end: {dma_api}')
     if bad:
         print('guest log: problems:')
         for line in bad[:20]:

@@ -11,6 +11,8 @@
  *   e2e.disks=N     wait up to 20 s for N disks before the first block I/O
  *   e2e.kmemleak=S  at the end, wait S seconds, have kmemleak scan and print
  *                   its report
+ * At the end, on a kernel with DMA API debugging, it prints the number of
+ * errors that found and whether it turned itself off ("E2E dma-api").
  *   e2e.cat=P,P     files to print (debugfs files, /proc/interrupts, ...)
  *   e2e.bench=B:D,B:D  bind each device D of bus B (platform, pci) to the
  *                   dma_map_benchmark driver and run /bin/dma_map_benchmark
@@ -366,6 +368,28 @@ static void kmemleak_scan(unsigned int wait)
 		}
 	}
 	cat_files(path);
+}
+
+/*
+ * DMA API debugging prints a WARNING for its first error only and turns
+ * itself off when it runs out of memory: have it say how many errors it
+ * found in all and whether it was still on.  Nothing on a kernel without
+ * CONFIG_DMA_API_DEBUG; the harness requires the line from its debug
+ * kernel.
+ */
+static void dma_api_report(void)
+{
+	char errors[32], disabled[8];
+
+	if (read_file("/sys/kernel/debug/dma-api/error_count", errors,
+		      sizeof(errors)))
+		return;
+	if (read_file("/sys/kernel/debug/dma-api/disabled", disabled,
+		      sizeof(disabled)))
+		snprintf(disabled, sizeof(disabled), "?");
+	printf("E2E dma-api errors=%s disabled=%s\n", errors, disabled);
+	if (strcmp(errors, "0") || strcmp(disabled, "N"))
+		failures++;
 }
 
 /* Run dma_map_benchmark on one device, bound to its driver meanwhile */
@@ -971,6 +995,7 @@ int main(void)
 	v = opt("e2e.kmemleak");
 	if (v)
 		kmemleak_scan(strtoul(v, NULL, 0));
+	dma_api_report();
 	printf("E2E end failures=%d\n", failures);
 	fflush(stdout);
 	sync();
