@@ -4248,7 +4248,10 @@ static void arm_dma_test_bench(struct kunit *test)
  * @dev: the master it maps for
  * @page: the page it maps
  * @go: completed, for all of them at once, when they are to start
- * @done: completed when it has done its map+unmap pairs
+ * @done: completed when it has stopped
+ * @start: ktime_get_ns() when the kthreads are let go
+ * @pairs: map+unmap pairs it did
+ * @end: ktime_get_ns() when it stopped
  * @failed: mappings that failed
  */
 struct arm_dma_test_bench_thread {
@@ -4256,35 +4259,51 @@ struct arm_dma_test_bench_thread {
 	struct page *page;
 	struct completion *go;
 	struct completion done;
+	const u64 *start;
+	u64 pairs;
+	u64 end;
 	unsigned int failed;
 };
 
 #define ARM_DMA_TEST_BENCH_MASTERS	4
-#define ARM_DMA_TEST_BENCH_THREAD_LOOPS	2048
+/* How long the kthreads of a run map: 200 ms */
+#define ARM_DMA_TEST_BENCH_THREAD_NS	(200 * NSEC_PER_MSEC)
+/* Map+unmap pairs between two looks at the clock */
+#define ARM_DMA_TEST_BENCH_THREAD_BATCH	64
 
 static int arm_dma_test_bench_thread_fn(void *data)
 {
 	struct arm_dma_test_bench_thread *b = data;
+	u64 now, until;
 	unsigned int i;
 
 	wait_for_completion(b->go);
-	for (i = 0; i < ARM_DMA_TEST_BENCH_THREAD_LOOPS; i++) {
-		dma_addr_t dma = dma_map_page(b->dev, b->page, 0, PAGE_SIZE,
-					      DMA_TO_DEVICE);
+	until = READ_ONCE(*b->start) + ARM_DMA_TEST_BENCH_THREAD_NS;
+	do {
+		for (i = 0; i < ARM_DMA_TEST_BENCH_THREAD_BATCH; i++) {
+			dma_addr_t dma = dma_map_page(b->dev, b->page, 0,
+						      PAGE_SIZE, DMA_TO_DEVICE);
 
-		if (dma_mapping_error(b->dev, dma)) {
-			b->failed++;
-			continue;
+			if (dma_mapping_error(b->dev, dma)) {
+				b->failed++;
+				continue;
+			}
+			dma_unmap_page(b->dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
 		}
-		dma_unmap_page(b->dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
-	}
+		b->pairs += ARM_DMA_TEST_BENCH_THREAD_BATCH;
+		now = ktime_get_ns();
+	} while (now < until);
+	b->end = now;
 	/* Not back into the module's text, which may be gone by then */
 	kthread_complete_and_exit(&b->done, 0);
 }
 
 /*
  * Aggregate map+unmap pairs per ms of @n kthreads, each on one of the
- * masters @devs, started at once; the median of 3 runs.
+ * masters @devs, let go at once and mapping for 200 ms: all pairs over
+ * the time from the start to the last one's stop, the median of 3 runs.
+ * A time rather than a number of pairs each: kthreads that start late or
+ * get less of a CPU cannot stretch the run.
  */
 static u64 arm_dma_test_bench_threads(struct kunit *test, struct device **devs,
 				      unsigned int n, struct page *page)
@@ -4292,7 +4311,7 @@ static u64 arm_dma_test_bench_threads(struct kunit *test, struct device **devs,
 	struct arm_dma_test_bench_thread b[ARM_DMA_TEST_BENCH_MASTERS] = { };
 	struct task_struct *tasks[ARM_DMA_TEST_BENCH_MASTERS];
 	struct completion go;
-	u64 runs[3], t0;
+	u64 runs[3], start, end, pairs;
 	unsigned int i, r;
 
 	for (r = 0; r < ARRAY_SIZE(runs); r++) {
@@ -4301,12 +4320,15 @@ static u64 arm_dma_test_bench_threads(struct kunit *test, struct device **devs,
 			b[i].dev = devs[i];
 			b[i].page = page;
 			b[i].go = &go;
+			b[i].start = &start;
+			b[i].pairs = 0;
 			b[i].failed = 0;
 			init_completion(&b[i].done);
 			tasks[i] = kthread_run(arm_dma_test_bench_thread_fn,
 					       &b[i], "arm-dma-bench/%u", i);
 			if (IS_ERR(tasks[i])) {
 				/* Those started run once they are let go */
+				start = ktime_get_ns();
 				complete_all(&go);
 				while (i--)
 					wait_for_completion(&b[i].done);
@@ -4314,14 +4336,17 @@ static u64 arm_dma_test_bench_threads(struct kunit *test, struct device **devs,
 				return 0;
 			}
 		}
-		t0 = ktime_get_ns();
+		start = ktime_get_ns();
 		complete_all(&go);
-		for (i = 0; i < n; i++)
+		end = start;
+		pairs = 0;
+		for (i = 0; i < n; i++) {
 			wait_for_completion(&b[i].done);
-		runs[r] = div64_u64((u64)n * ARM_DMA_TEST_BENCH_THREAD_LOOPS *
-				    NSEC_PER_MSEC, ktime_get_ns() - t0 + 1);
-		for (i = 0; i < n; i++)
+			end = max(end, b[i].end);
+			pairs += b[i].pairs;
 			KUNIT_EXPECT_EQ_MSG(test, b[i].failed, 0, "kthread %u", i);
+		}
+		runs[r] = div64_u64(pairs * NSEC_PER_MSEC, end - start + 1);
 	}
 	return arm_dma_test_median(runs, ARRAY_SIZE(runs));
 }
