@@ -4250,7 +4250,7 @@ static void arm_dma_test_bench(struct kunit *test)
  * @go: completed, for all of them at once, when they are to start
  * @done: completed when it has stopped
  * @start: ktime_get_ns() when the kthreads are let go
- * @pairs: map+unmap pairs it did
+ * @pairs: map+unmap pairs it completed
  * @end: ktime_get_ns() when it stopped
  * @failed: mappings that failed
  */
@@ -4289,8 +4289,8 @@ static int arm_dma_test_bench_thread_fn(void *data)
 				continue;
 			}
 			dma_unmap_page(b->dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
+			b->pairs++;
 		}
-		b->pairs += ARM_DMA_TEST_BENCH_THREAD_BATCH;
 		now = ktime_get_ns();
 	} while (now < until);
 	b->end = now;
@@ -4302,8 +4302,9 @@ static int arm_dma_test_bench_thread_fn(void *data)
  * Aggregate map+unmap pairs per ms of @n kthreads, each on one of the
  * masters @devs, let go at once and mapping for 200 ms: all pairs over
  * the time from the start to the last one's stop, the median of 3 runs.
- * A time rather than a number of pairs each: kthreads that start late or
- * get less of a CPU cannot stretch the run.
+ * A time rather than a number of pairs each: a kthread that starts late
+ * or gets less of a CPU stretches the run by one batch of pairs at most,
+ * not by all of its pairs.
  */
 static u64 arm_dma_test_bench_threads(struct kunit *test, struct device **devs,
 				      unsigned int n, struct page *page)
