@@ -91,7 +91,7 @@ lint: prepare
 # and two edu DMA engines: the test-IOMMU suites at boot, the
 # virtio-iommu suite as the guest loads its module.
 kunit: kernel guest
-	@bash $(H)/kunit-guest.sh e2e 4 2048
+	@KUNIT_MODULE= bash $(H)/kunit-guest.sh e2e 4 2048
 
 # The virtio-iommu suite alone with kunit.py, for quick iteration
 KUNIT_SMP := --kconfig_add=CONFIG_SMP=y --kconfig_add=CONFIG_NR_CPUS=4 \
@@ -110,7 +110,7 @@ kunit-virtio: prepare
 # the benchmarks give no figures worth their time there, and the IOMMU
 # that never registers only waits.  `make kunit` runs all.
 kunit-debug: debug-kernel
-	@bash $(H)/kunit-guest.sh e2e-debug 2 1024 e2e.kmemleak=6 \
+	@KUNIT_MODULE= bash $(H)/kunit-guest.sh e2e-debug 2 1024 e2e.kmemleak=6 \
 		'kunit.filter_glob=arm_dma_mapping_*' 'kunit.filter=speed>slow'
 
 # The noiommu kernel and the LPAE kernel are linked, with their

@@ -36,7 +36,7 @@ step "kunit arm_dma_mapping and arm_dma_mapping_virtio_iommu (kernel of make: LP
 step "kunit with lockdep, KASAN, kmemleak, DMA-API debug (2 CPUs, first-attach geometry, deferred probe, virtio-iommu)" make -s kunit-debug
 step "end-to-end boots" make -s e2e
 step "end-to-end boot with lockdep, KASAN, kmemleak, DMA-API debug" make -s e2e-debug
-step "benchmarks: KUnit micro-benchmarks on 2 CPUs, dma_map_benchmark direct, shared, isolated (figures, not pass/fail)" make -s bench
+step "benchmarks: KUnit micro-benchmarks on 2 CPUs, dma_map_benchmark direct, shared, isolated (figures; fails on a failed case or report)" make -s bench
 step "end-to-end boot, arm_iommu=isolated" env E2E_EXPECT_DOMAINS=per-endpoint \
 	E2E_VEXPRESS=0 bash "$TOP/harness/e2e.sh" isolated arm_iommu=isolated
 step "build checks (KUNIT_ALL_TESTS Kconfig, no IOMMU, LPAE, Tegra/Rockchip/OMAP/Exynos/MSM/R-Car/MediaTek drivers)" make -s buildcheck

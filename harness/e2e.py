@@ -333,6 +333,18 @@ def check_vfio(args, pci, lines, cats, attaches, maps, translations,
         failures.append(f'{bdf}: no DMA translated by the IOMMU')
 
 
+def dma_api_debug(args):
+    """Whether the kernel booted has DMA API debugging: its build's .config
+    (build/out-NAME/arch/arm/boot/zImage), else the debug boots' option."""
+    config = os.path.join(os.path.dirname(args.kernel), '..', '..', '..',
+                          '.config')
+    try:
+        with open(config) as f:
+            return 'CONFIG_DMA_API_DEBUG=y\n' in f.read()
+    except OSError:
+        return 'e2e.kmemleak=' in args.append
+
+
 def report(args, console, trace, rc, elapsed, kinds):
     with open(console, errors='replace') as f:
         log = f.read().splitlines()
@@ -473,7 +485,7 @@ def report(args, console, trace, rc, elapsed, kinds):
        not any(k.endswith('/sys/kernel/debug/kmemleak') for k in cats):
         failures.append('kmemleak: no report after the scan')
     # Its first error only is a WARNING; out of memory, it turns itself off
-    if 'e2e.kmemleak=' in args.append:
+    if dma_api_debug(args):
         dma_api = [line.strip() for line in log
                    if line.startswith('E2E dma-api ')]
         if dma_api != ['E2E dma-api errors=0 disabled=N']:

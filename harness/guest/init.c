@@ -11,8 +11,6 @@
  *   e2e.disks=N     wait up to 20 s for N disks before the first block I/O
  *   e2e.kmemleak=S  at the end, wait S seconds, have kmemleak scan and print
  *                   its report
- * At the end, on a kernel with DMA API debugging, it prints the number of
- * errors that found and whether it turned itself off ("E2E dma-api").
  *   e2e.cat=P,P     files to print (debugfs files, /proc/interrupts, ...)
  *   e2e.bench=B:D,B:D  bind each device D of bus B (platform, pci) to the
  *                   dma_map_benchmark driver and run /bin/dma_map_benchmark
@@ -33,7 +31,9 @@
  *                   what is left bound, bind it again, probe every PCI
  *                   function and redo the block I/O
  * Around each of the last two, the files of e2e.cat are printed as
- * "E2E phase NAME" sections.
+ * "E2E phase NAME" sections.  Last, on a kernel with DMA API debugging,
+ * it prints the number of errors that found and whether it turned itself
+ * off ("E2E dma-api").
  */
 #define _GNU_SOURCE
 #include <dirent.h>
