@@ -870,7 +870,7 @@ static long arm_iommu_take_pages(struct dma_iommu_mapping *mapping,
 	 * floor may lie beyond the next one), up to the last page below the
 	 * limit.
 	 */
-	first = *hint / mapping->bits;
+	first = *hint < mapping->bits ? 0 : *hint / mapping->bits;
 	from = *hint - first * mapping->bits;
 	for (i = first; (u64)i * mapping->bits < pages; i++, from = 0) {
 		while (i >= mapping->nr_bitmaps) {
@@ -878,11 +878,23 @@ static long arm_iommu_take_pages(struct dma_iommu_mapping *mapping,
 				return -ENOSPC;
 		}
 		end = min_t(u64, pages - (u64)i * mapping->bits, mapping->bits);
-		start = bitmap_find_next_zero_area(mapping->bitmaps[i], end,
-						   from, count, align);
+		/*
+		 * One page, the most frequent request (dma_map_page() of a
+		 * page or less): the hint's page when it is free.
+		 */
+		if (count == 1 && !align && from < end &&
+		    !test_bit(from, mapping->bitmaps[i]))
+			start = from;
+		else
+			start = bitmap_find_next_zero_area(mapping->bitmaps[i],
+							   end, from, count,
+							   align);
 		if (start + count > end)
 			continue;
-		bitmap_set(mapping->bitmaps[i], start, count);
+		if (count == 1)
+			__set_bit(start, mapping->bitmaps[i]);
+		else
+			bitmap_set(mapping->bitmaps[i], start, count);
 		/*
 		 * Move the start of the next search up to the first free
 		 * page of its bitmap: past this allocation when it took that
@@ -939,7 +951,8 @@ static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 
 	spin_lock_irqsave(&mapping->lock, flags);
 	/* A master that set its mask behind dma_set_mask()'s back */
-	arm_iommu_add_floor(mapping, pages);
+	if (pages < (u64)mapping->extensions * mapping->bits)
+		arm_iommu_add_floor(mapping, pages);
 	for (i = mapping->nr_floors; i && mapping->floor[i - 1] >= pages; i--)
 		;
 	page = -ENOSPC;
