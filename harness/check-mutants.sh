@@ -30,6 +30,8 @@ mutant shared-mapping-never-found kunit arch/arm/mm/dma-mapping.c \
 	's/\t\t\tfound = def;\n\t\t\tbreak;/\t\t\tbreak;/'
 mutant iova-0-handed-out kunit arch/arm/mm/dma-mapping.c \
 	's/\tif \(!base\)\n\t\tbitmap_set\(mapping->bitmaps\[0\], 0, 1\);\n//'
+mutant single-page-taken-in-use kunit arch/arm/mm/dma-mapping.c \
+	's/(if \(count == 1 && !align && from < end) &&\n\t\t    !test_bit\(from, mapping->bitmaps\[i\]\)\)/$1)/'
 mutant map-sg-boundary-unchecked kunit arch/arm/mm/dma-mapping.c \
 	's/\tif \(boundary < max - 1\)\n\t\tmax = boundary \+ 1;\n//'
 mutant coherent-buffer-not-contiguous kunit arch/arm/mm/dma-mapping.c \

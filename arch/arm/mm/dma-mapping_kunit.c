@@ -4423,11 +4423,12 @@ static void arm_dma_test_bench_masters(struct kunit *test)
  * each as the policy says.  Only until the driver core gives up waiting:
  * run after that (the suite loaded as a module, say), the case is
  * skipped, provided the driver core said it gave up.  Built in, the suite
- * runs first, right after the late initcalls that start the deferred
- * probe timeout, and each driver registered since pushes the timeout back
- * (deferred_probe_extend_timeout()): with a timeout of tens of seconds
- * (deferred_probe_timeout=30), the case does not depend on how fast the
- * machine is.
+ * runs after the late initcalls that start the deferred probe timeout,
+ * and each driver registered since pushes the timeout back
+ * (deferred_probe_extend_timeout()): every case of these suites registers
+ * the test IOMMU in its init, so the case passes wherever the suite runs,
+ * provided the timeout (deferred_probe_timeout=10, say) is longer than
+ * any one case takes.
  */
 static void arm_dma_test_late_iommu(struct kunit *test)
 {
@@ -4713,8 +4714,9 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
 };
 
 /*
- * Deferred probe.  These run first: the IOMMU that registers late must do
- * so before the deferred probe timeout, which the last case waits for.
+ * Deferred probe.  The last case waits for the deferred probe timeout,
+ * after which no master waits for a missing IOMMU any more: the suite is
+ * registered last, so that no other suite runs after it.
  */
 static struct kunit_case arm_dma_mapping_deferred_cases[] = {
 	KUNIT_CASE_PARAM(arm_dma_test_late_iommu, arm_dma_test_policy_gen_params),
@@ -4761,9 +4763,9 @@ static struct kunit_suite arm_dma_mapping_bench_suite = {
 	.test_cases	= arm_dma_mapping_bench_cases,
 };
 
-kunit_test_suites(&arm_dma_mapping_deferred_suite, &arm_dma_mapping_test_suite,
+kunit_test_suites(&arm_dma_mapping_test_suite,
 		  &arm_dma_mapping_attach_geometry_suite,
-		  &arm_dma_mapping_bench_suite);
+		  &arm_dma_mapping_bench_suite, &arm_dma_mapping_deferred_suite);
 
 MODULE_DESCRIPTION("KUnit tests for the ARM DMA mapping layer");
 MODULE_LICENSE("GPL");
