@@ -979,7 +979,7 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_ops, arm_dma_test_ops_cases, name);
  * registered IOMMU, dma-direct otherwise; "dma-coherent" decides coherency
  * either way.  Unbinding it frees what binding it allocated.
  */
-static void arm_dma_test_ops(struct kunit *test)
+static void arm_dma_test_ops_follow_iommus_and_coherency(struct kunit *test)
 {
 	const struct arm_dma_test_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
@@ -1017,7 +1017,7 @@ static void arm_dma_test_ops(struct kunit *test)
  * in the domain's table, to the buffer's physical pages, in-page offset
  * kept, IOVA 0 never used; after dma_unmap_single() nothing does.
  */
-static void arm_dma_test_map_single(struct kunit *test)
+static void arm_dma_test_map_single_translates_each_page(struct kunit *test)
 {
 	const size_t offset = 100, size = 3 * PAGE_SIZE;
 	struct dma_iommu_mapping *mapping;
@@ -1058,7 +1058,7 @@ static void arm_dma_test_map_single(struct kunit *test)
  * IOMMU-backed operations must not sleep there, which the kernels with
  * CONFIG_DEBUG_ATOMIC_SLEEP report (make kunit-debug).
  */
-static void arm_dma_test_map_atomic(struct kunit *test)
+static void arm_dma_test_map_in_atomic_context(struct kunit *test)
 {
 	struct dma_iommu_mapping *mapping;
 	dma_addr_t page_dma, res_dma;
@@ -1135,7 +1135,7 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_alloc, arm_dma_test_alloc_cases, name);
  * The coherent and atomic allocators hand out physically contiguous
  * buffers that once had only their first page mapped right.
  */
-static void arm_dma_test_alloc(struct kunit *test)
+static void arm_dma_test_alloc_maps_every_page(struct kunit *test)
 {
 	const struct arm_dma_test_alloc_case *c = test->param_value;
 	const size_t size = 4 * PAGE_SIZE;
@@ -1331,7 +1331,7 @@ static void arm_dma_test_every_alloc_op(struct kunit *test, struct device *dev,
  * and the syncs).  Each IOVA translates to the right page, and to nothing
  * once unmapped.
  */
-static void arm_dma_test_every_op(struct kunit *test)
+static void arm_dma_test_every_op_maps_and_unmaps(struct kunit *test)
 {
 	const struct arm_dma_test_every_op_case *c = test->param_value;
 	struct dma_iommu_mapping *mapping;
@@ -1439,7 +1439,7 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_policy, arm_dma_test_policy_cases, name);
  * their own coherency; under the isolated policy each has its own.  A
  * master behind a second instance never shares with them.
  */
-static void arm_dma_test_policy(struct kunit *test)
+static void arm_dma_test_masters_share_instance_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct test_iommu *t0 = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
@@ -1520,7 +1520,7 @@ static void arm_dma_test_populate(struct kunit *test, const char *path)
  * a mapping over that window, not the one of the masters of the same
  * instance in the default 32-bit window.
  */
-static void arm_dma_test_windows(struct kunit *test)
+static void arm_dma_test_dma_window_gets_own_mapping(struct kunit *test)
 {
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
 	struct dma_iommu_mapping *mw, *md;
@@ -1560,7 +1560,7 @@ static void arm_dma_test_windows(struct kunit *test)
  * gets direct DMA and one warning that says why: the IOMMU API takes
  * IOVAs as unsigned long, which cannot hold them on a 32-bit kernel.
  */
-static void arm_dma_test_window_high(struct kunit *test)
+static void arm_dma_test_window_above_4g_uses_direct(struct kunit *test)
 {
 	unsigned int above, direct;
 	struct device *dev;
@@ -1586,7 +1586,7 @@ static void arm_dma_test_window_high(struct kunit *test)
  * A page in highmem, which has no kernel mapping of its own, is mapped
  * through the IOMMU to its physical page, and synced, like any other.
  */
-static void arm_dma_test_highmem(struct kunit *test)
+static void arm_dma_test_highmem_page_translates(struct kunit *test)
 {
 	struct dma_iommu_mapping *mapping;
 	struct device *dev;
@@ -1619,7 +1619,7 @@ static void arm_dma_test_highmem(struct kunit *test)
  * 12 get IOMMU ops through one domain; isolated, 4 do and the other 8 fall
  * back to direct DMA, their domains freed.
  */
-static void arm_dma_test_contexts(struct kunit *test)
+static void arm_dma_test_context_limit_falls_back_direct(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu-ctx");
@@ -1790,7 +1790,7 @@ static unsigned long arm_dma_test_iovas_in_use(struct dma_iommu_mapping *mapping
  * not unmap part of a mapping, kept all of it, so that the next master
  * handed those IOVAs could not map them.
  */
-static void arm_dma_test_map_offset(struct kunit *test)
+static void arm_dma_test_map_offset_beyond_first_page(struct kunit *test)
 {
 	const unsigned long offset = 2 * PAGE_SIZE + 0x100;
 	struct dma_iommu_mapping *mapping;
@@ -1872,7 +1872,7 @@ static void arm_dma_test_map_offset(struct kunit *test)
  * shared mapping back, and at the end only IOVA 0 is in use and the
  * references are those of the 12 bound masters.
  */
-static void arm_dma_test_concurrent(struct kunit *test)
+static void arm_dma_test_concurrent_maps_while_rebinding(struct kunit *test)
 {
 	struct task_struct *tasks[ARM_DMA_TEST_WORKERS];
 	struct arm_dma_test_worker *w;
@@ -1959,7 +1959,7 @@ static void arm_dma_test_concurrent(struct kunit *test)
  * a domain gives it a private mapping; one that refuses to allocate a
  * domain leaves its master with direct DMA.  Nothing leaks either way.
  */
-static void arm_dma_test_shared_refused(struct kunit *test)
+static void arm_dma_test_refused_attach_private_mapping(struct kunit *test)
 {
 	struct test_iommu *t = arm_dma_test_iommu(test,
 						  "arm-dma-test-iommu-noshare");
@@ -1990,7 +1990,7 @@ static void arm_dma_test_shared_refused(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 2);
 }
 
-static void arm_dma_test_domain_refused(struct kunit *test)
+static void arm_dma_test_refused_domain_uses_direct(struct kunit *test)
 {
 	struct test_iommu *t = arm_dma_test_iommu(test,
 						  "arm-dma-test-iommu-nodomain");
@@ -2033,7 +2033,7 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_rebind, arm_dma_test_order_cases, name);
  * the first master back creates a new one, and the references held are
  * one for the list of default mappings and two per bound master.
  */
-static void arm_dma_test_rebind(struct kunit *test)
+static void arm_dma_test_last_master_frees_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_order_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test,
@@ -2096,7 +2096,7 @@ static bool arm_dma_test_overlaps(u64 first, u64 last, u64 start, u64 size)
  * the aperture, and no IOVA handed out over 192 MiB of mappings falls in
  * a region or outside the aperture.
  */
-static void arm_dma_test_reserved(struct kunit *test)
+static void arm_dma_test_reserved_regions_never_mapped(struct kunit *test)
 {
 	struct sg_table *sgt;
 	struct dma_iommu_mapping *mapping;
@@ -2169,7 +2169,7 @@ static void arm_dma_test_reserved(struct kunit *test)
  * to one, whether the IOMMU sets up its domains when allocating them or
  * only at their first attach.
  */
-static void arm_dma_test_direct_region(struct kunit *test)
+static void arm_dma_test_direct_region_mapped_one_to_one(struct kunit *test)
 {
 	struct dma_iommu_mapping *mapping;
 	struct device *dev;
@@ -2237,7 +2237,7 @@ static void arm_dma_test_expect_iovas(struct kunit *test,
  * of the last one past the window is never handed out, and a reserved
  * region in the last half bitmap is kept out, in that bitmap.
  */
-static void arm_dma_test_resv_tail(struct kunit *test)
+static void arm_dma_test_window_tail_never_handed_out(struct kunit *test)
 {
 	const u64 first = ARM_DMA_TEST_TAIL_APERTURE_FIRST;
 	const u64 size = ARM_DMA_TEST_TAIL_APERTURE_LAST - first + 1;
@@ -2298,7 +2298,7 @@ static struct device *arm_dma_test_master_named(struct kunit *test,
  * needs, and unmaps its direct-mapped region; ranges another master
  * needs stay.
  */
-static void arm_dma_test_resv_shared(struct kunit *test)
+static void arm_dma_test_overlapping_regions_share_mapping(struct kunit *test)
 {
 	const u64 ra = ARM_DMA_TEST_RESV_A_START, rb = ARM_DMA_TEST_RESV_B_START;
 	const u64 rd = ARM_DMA_TEST_RESV_D_START, size = ARM_DMA_TEST_RESV_SIZE;
@@ -2344,7 +2344,7 @@ static void arm_dma_test_resv_shared(struct kunit *test)
  * domain) gets a private mapping, and leaves nothing it reserved behind in
  * the shared one.
  */
-static void arm_dma_test_resv_refused(struct kunit *test)
+static void arm_dma_test_refused_master_leaves_no_ranges(struct kunit *test)
 {
 	struct dma_iommu_mapping *mapping;
 	struct arm_dma_test_warnings w;
@@ -2395,7 +2395,7 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_swap, arm_dma_test_swap_cases, name);
  * direct ops once it detaches, and the other master keeps the default
  * mapping, its references unchanged.
  */
-static void arm_dma_test_swap(struct kunit *test)
+static void arm_dma_test_driver_replaces_default_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_swap_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
@@ -2460,7 +2460,7 @@ static void arm_dma_test_swap(struct kunit *test)
  * (a composite device): under the isolated policy, the second leaves its
  * own mapping, whose domain goes, and translates through the first's.
  */
-static void arm_dma_test_reuse(struct kunit *test)
+static void arm_dma_test_composite_device_reuses_mapping(struct kunit *test)
 {
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
 	struct dma_iommu_mapping *mapping;
@@ -2531,7 +2531,7 @@ static void arm_dma_test_restore_parms(void *data)
  * the device allows: none longer than its maximum segment size, none
  * across its segment boundary, each page translated to itself in order.
  */
-static void arm_dma_test_map_sg(struct kunit *test)
+static void arm_dma_test_map_sg_keeps_segment_limits(struct kunit *test)
 {
 	const struct arm_dma_test_sg_case *c = test->param_value;
 	struct arm_dma_test_dma_parms *parms;
@@ -2631,7 +2631,7 @@ free:
  * differ, each translates in the one domain to its buffer's page, so each
  * master can reach the other's, and after unmapping neither translates.
  */
-static void arm_dma_test_shared_map(struct kunit *test)
+static void arm_dma_test_shared_masters_map_apart(struct kunit *test)
 {
 	struct dma_iommu_mapping *mapping;
 	dma_addr_t dma_a, dma_b;
@@ -2684,7 +2684,7 @@ static void arm_dma_test_restore_mask(void *data)
  * request no hole fits goes above the pages in use.  The search starts at
  * the first free page, mapping->next_free, which follows the allocations.
  */
-static void arm_dma_test_first_fit(struct kunit *test)
+static void arm_dma_test_iovas_first_fit_from_bottom(struct kunit *test)
 {
 	const enum dma_data_direction dir = DMA_TO_DEVICE;
 	struct dma_iommu_mapping *mapping;
@@ -2766,7 +2766,7 @@ static struct dma_iommu_mapping *arm_dma_test_masks(struct kunit *test,
  * gets one again once one is free.  A master with a 32-bit mask maps
  * above 2 MiB meanwhile.
  */
-static void arm_dma_test_dma_mask(struct kunit *test)
+static void arm_dma_test_iovas_stay_below_dma_mask(struct kunit *test)
 {
 	const u64 mask = DMA_BIT_MASK(21);
 	dma_addr_t *iovas, dma, hole;
@@ -2822,7 +2822,7 @@ static void arm_dma_test_dma_mask(struct kunit *test)
  * them bottom-up above the 28-bit limit, which leaves the bottom of the
  * mapping to the narrow master.
  */
-static void arm_dma_test_narrow_mask(struct kunit *test)
+static void arm_dma_test_narrow_master_keeps_low_iovas(struct kunit *test)
 {
 	const u64 mask = DMA_BIT_MASK(28);
 	struct dma_iommu_mapping *mapping;
@@ -2870,7 +2870,7 @@ static void arm_dma_test_narrow_mask(struct kunit *test)
  * limited to its lower half, the other gets the upper half, then the
  * bottom; the narrow master gets the page above that.
  */
-static void arm_dma_test_narrow_full(struct kunit *test)
+static void arm_dma_test_wide_master_takes_low_iovas_last(struct kunit *test)
 {
 	const dma_addr_t base = ARM_DMA_TEST_WINDOW_BASE;
 	const size_t half = ARM_DMA_TEST_WINDOW_SIZE / 2;
@@ -2919,7 +2919,7 @@ static void arm_dma_test_narrow_full(struct kunit *test)
  * itself to 16 MiB, the next page of the other one lands at 16 MiB once
  * the 32 MiB are unmapped, not above the pages it mapped meanwhile.
  */
-static void arm_dma_test_narrow_freed(struct kunit *test)
+static void arm_dma_test_free_across_limit_lowers_search(struct kunit *test)
 {
 	const dma_addr_t base = ARM_DMA_TEST_WINDOW_BASE;
 	struct arm_dma_test_master *m;
@@ -3013,7 +3013,7 @@ static void arm_dma_test_expect_managed(struct kunit *test,
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches), ret ? 0 : 1);
 }
 
-static void arm_dma_test_managed(struct kunit *test)
+static void arm_dma_test_managing_driver_gets_no_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_managed_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
@@ -3072,7 +3072,7 @@ static void arm_dma_test_expect_listed(struct kunit *test, struct device *dev,
  * one mapping under either policy, IOVAs only in its aperture (ipmmu-vmsa's
  * 1 GiB..3 GiB), and no fallback warning; the last one to go frees it.
  */
-static void arm_dma_test_sharing_required(struct kunit *test)
+static void arm_dma_test_required_sharing_one_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test,
@@ -3125,7 +3125,7 @@ static void arm_dma_test_sharing_required(struct kunit *test)
  * An IOMMU instance that forbids its masters to share gives each a mapping
  * and a domain of its own under either policy, and no fallback warning.
  */
-static void arm_dma_test_sharing_forbidden(struct kunit *test)
+static void arm_dma_test_forbidden_sharing_mapping_each(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test,
@@ -3167,7 +3167,7 @@ static void arm_dma_test_sharing_forbidden(struct kunit *test)
  * that requires sharing either: none of its masters does, and the one it
  * takes over has the instance's only context for a domain of its own.
  */
-static void arm_dma_test_sharing_required_managed(struct kunit *test)
+static void arm_dma_test_required_sharing_managing_driver(struct kunit *test)
 {
 	const struct arm_dma_test_managed_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test,
@@ -3300,7 +3300,7 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_amba, arm_dma_test_amba_cases, name);
  * mapping, and none if its driver sets driver_managed_dma (the bus sets
  * driver_managed_iommu for it).
  */
-static void arm_dma_test_amba(struct kunit *test)
+static void arm_dma_test_amba_master_gets_default_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_amba_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
@@ -3363,7 +3363,7 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_own_domain, arm_dma_test_own_domain_cases,
  * ARM default mapping, and lets it once the driver sets
  * driver_managed_iommu; the master then translates through that domain.
  */
-static void arm_dma_test_own_domain(struct kunit *test)
+static void arm_dma_test_opted_out_driver_own_domain(struct kunit *test)
 {
 	const struct arm_dma_test_own_domain_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
@@ -3397,7 +3397,7 @@ static void arm_dma_test_own_domain(struct kunit *test)
  * IOMMU-backed operations on that mapping, in its window, and one domain;
  * unbinding frees it.
  */
-static void arm_dma_test_own_mapping(struct kunit *test)
+static void arm_dma_test_opted_out_driver_own_mapping(struct kunit *test)
 {
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
 	struct dma_iommu_mapping *mapping;
@@ -3665,7 +3665,7 @@ static void arm_dma_test_fault_dma(struct kunit *test, struct device *dev)
  * A first pass fails every call of should_fail(), a second pass each of
  * the test IOMMU's alone: only that one is sure to reach the attach.
  */
-static void arm_dma_test_fault_attach(struct kunit *test)
+static void arm_dma_test_attach_failures_leave_nothing(struct kunit *test)
 {
 	const struct arm_dma_test_fault_case *p = test->param_value;
 	const u64 rd = ARM_DMA_TEST_RESV_D_START;
@@ -3971,7 +3971,7 @@ static void arm_dma_test_fault_free_sgt(void *data)
  * works in full, and its IOVAs translate to its pages, or fails and leaves
  * no IOVA in use and nothing mapped.
  */
-static void arm_dma_test_fault_ops_case(struct kunit *test)
+static void arm_dma_test_alloc_failures_leave_nothing(struct kunit *test)
 {
 	struct arm_dma_test_fault_ctx *ctx;
 	struct dma_iommu_mapping *mapping;
@@ -4056,7 +4056,7 @@ static void arm_dma_test_fault_ops_case(struct kunit *test)
 
 #else
 
-static void arm_dma_test_fault_attach(struct kunit *test)
+static void arm_dma_test_attach_failures_leave_nothing(struct kunit *test)
 {
 	kunit_skip(test, "needs FAILSLAB, FAIL_PAGE_ALLOC, FAULT_INJECTION_DEBUG_FS");
 }
@@ -4066,9 +4066,9 @@ static const void *arm_dma_test_fault_gen_params(const void *prev, char *desc)
 	return prev ? NULL : "";
 }
 
-static void arm_dma_test_fault_ops_case(struct kunit *test)
+static void arm_dma_test_alloc_failures_leave_nothing(struct kunit *test)
 {
-	arm_dma_test_fault_attach(test);
+	arm_dma_test_attach_failures_leave_nothing(test);
 }
 
 #endif
@@ -4430,7 +4430,7 @@ static void arm_dma_test_bench_masters(struct kunit *test)
  * provided the timeout (deferred_probe_timeout=10, say) is longer than
  * any one case takes.
  */
-static void arm_dma_test_late_iommu(struct kunit *test)
+static void arm_dma_test_late_iommu_defers_masters(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct dma_iommu_mapping *ma, *mb;
@@ -4496,7 +4496,7 @@ static void arm_dma_test_late_iommu(struct kunit *test)
  * probe joins the co-master's mapping and no domain is freed; isolated,
  * each probe gets a domain of its own, freed on the deferral.
  */
-static void arm_dma_test_probe_defer(struct kunit *test)
+static void arm_dma_test_defer_keeps_co_master_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu0");
@@ -4561,7 +4561,7 @@ static void arm_dma_test_probe_defer(struct kunit *test)
  * deferred probe timeout, then runs with the direct operations, and the
  * driver core's warning is printed once for it.
  */
-static void arm_dma_test_absent_iommu(struct kunit *test)
+static void arm_dma_test_absent_iommu_falls_back_direct(struct kunit *test)
 {
 	const char *warning = ARM_DMA_TEST_GIVEN_UP;
 	struct arm_dma_test_master *m;
@@ -4601,56 +4601,103 @@ static int arm_dma_test_init_attach_geometry(struct kunit *test)
 }
 
 static struct kunit_case arm_dma_mapping_test_cases[] = {
-	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
-	KUNIT_CASE(arm_dma_test_map_single),
-	KUNIT_CASE(arm_dma_test_map_atomic),
-	KUNIT_CASE(arm_dma_test_map_offset),
-	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_every_op,
+	/* "iommus" picks IOMMU or direct ops, "dma-coherent" coherency */
+	KUNIT_CASE_PARAM(arm_dma_test_ops_follow_iommus_and_coherency,
+			 arm_dma_test_ops_gen_params),
+	/* every page of a dma_map_single() buffer translates to it */
+	KUNIT_CASE(arm_dma_test_map_single_translates_each_page),
+	/* streaming DMA maps and unmaps under a spinlock and in an IRQ */
+	KUNIT_CASE(arm_dma_test_map_in_atomic_context),
+	/* a buffer starting pages past @page maps only its own pages */
+	KUNIT_CASE(arm_dma_test_map_offset_beyond_first_page),
+	/* each allocator's coherent buffer is mapped page by page */
+	KUNIT_CASE_PARAM(arm_dma_test_alloc_maps_every_page,
+			 arm_dma_test_alloc_gen_params),
+	/* every DMA op maps what it should and unmaps it again */
+	KUNIT_CASE_PARAM(arm_dma_test_every_op_maps_and_unmaps,
 			 arm_dma_test_every_op_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_policy, arm_dma_test_policy_gen_params),
-	KUNIT_CASE(arm_dma_test_windows),
+	/* masters of one instance share a mapping, unless isolated */
+	KUNIT_CASE_PARAM(arm_dma_test_masters_share_instance_mapping,
+			 arm_dma_test_policy_gen_params),
+	/* masters behind one dma-ranges window share a mapping of it */
+	KUNIT_CASE(arm_dma_test_dma_window_gets_own_mapping),
 #ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
-	KUNIT_CASE(arm_dma_test_window_high),
+	/* a DMA window above 4 GiB gets direct DMA and a warning */
+	KUNIT_CASE(arm_dma_test_window_above_4g_uses_direct),
 #endif
 #ifdef CONFIG_HIGHMEM
-	KUNIT_CASE(arm_dma_test_highmem),
+	/* a highmem page is mapped and synced like any other */
+	KUNIT_CASE(arm_dma_test_highmem_page_translates),
 #endif
-	KUNIT_CASE_PARAM(arm_dma_test_contexts, arm_dma_test_policy_gen_params),
-	KUNIT_CASE(arm_dma_test_concurrent),
-	KUNIT_CASE(arm_dma_test_shared_refused),
-	KUNIT_CASE(arm_dma_test_domain_refused),
-	KUNIT_CASE_PARAM(arm_dma_test_rebind, arm_dma_test_rebind_gen_params),
-	KUNIT_CASE(arm_dma_test_reserved),
-	KUNIT_CASE(arm_dma_test_direct_region),
-	KUNIT_CASE(arm_dma_test_resv_shared),
-	KUNIT_CASE(arm_dma_test_resv_refused),
-	KUNIT_CASE(arm_dma_test_resv_tail),
-	KUNIT_CASE_PARAM(arm_dma_test_swap, arm_dma_test_swap_gen_params),
-	KUNIT_CASE(arm_dma_test_reuse),
-	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
-	KUNIT_CASE(arm_dma_test_shared_map),
-	KUNIT_CASE(arm_dma_test_dma_mask),
-	KUNIT_CASE(arm_dma_test_first_fit),
-	KUNIT_CASE(arm_dma_test_narrow_mask),
-	KUNIT_CASE(arm_dma_test_narrow_full),
-	KUNIT_CASE(arm_dma_test_narrow_freed),
-	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
+	/* masters of an instance out of contexts get direct DMA */
+	KUNIT_CASE_PARAM(arm_dma_test_context_limit_falls_back_direct,
 			 arm_dma_test_policy_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_sharing_forbidden,
+	/* masters map at once while co-masters unbind and rebind */
+	KUNIT_CASE(arm_dma_test_concurrent_maps_while_rebinding),
+	/* a master the shared domain refuses gets a private mapping */
+	KUNIT_CASE(arm_dma_test_refused_attach_private_mapping),
+	/* a master whose IOMMU refuses a domain gets direct DMA */
+	KUNIT_CASE(arm_dma_test_refused_domain_uses_direct),
+	/* the mapping goes with its last master, in any unbind order */
+	KUNIT_CASE_PARAM(arm_dma_test_last_master_frees_mapping,
+			 arm_dma_test_rebind_gen_params),
+	/* no IOVA in a reserved or MSI region or outside the aperture */
+	KUNIT_CASE(arm_dma_test_reserved_regions_never_mapped),
+	/* a direct-mapped region is mapped one to one */
+	KUNIT_CASE(arm_dma_test_direct_region_mapped_one_to_one),
+	/* partly overlapping reserved regions still share a mapping */
+	KUNIT_CASE(arm_dma_test_overlapping_regions_share_mapping),
+	/* a refused master leaves nothing reserved in the shared one */
+	KUNIT_CASE(arm_dma_test_refused_master_leaves_no_ranges),
+	/* no IOVA past a window that ends half way through a bitmap */
+	KUNIT_CASE(arm_dma_test_window_tail_never_handed_out),
+	/* a driver's own mapping replaces the default one */
+	KUNIT_CASE_PARAM(arm_dma_test_driver_replaces_default_mapping,
+			 arm_dma_test_swap_gen_params),
+	/* a composite device's second master joins the first's mapping */
+	KUNIT_CASE(arm_dma_test_composite_device_reuses_mapping),
+	/* dma_map_sg() merges within max segment size and boundary */
+	KUNIT_CASE_PARAM(arm_dma_test_map_sg_keeps_segment_limits,
+			 arm_dma_test_map_sg_gen_params),
+	/* masters of one mapping get distinct IOVAs in one domain */
+	KUNIT_CASE(arm_dma_test_shared_masters_map_apart),
+	/* no IOVA above a master's DMA mask: an error instead */
+	KUNIT_CASE(arm_dma_test_iovas_stay_below_dma_mask),
+	/* IOVAs are handed out first-fit from the bottom */
+	KUNIT_CASE(arm_dma_test_iovas_first_fit_from_bottom),
+	/* a 28-bit master maps while a 32-bit one holds 512 MiB */
+	KUNIT_CASE(arm_dma_test_narrow_master_keeps_low_iovas),
+	/* a wider master takes IOVAs below a narrow limit last */
+	KUNIT_CASE(arm_dma_test_wide_master_takes_low_iovas_last),
+	/* a free across a narrow limit lowers the search above it */
+	KUNIT_CASE(arm_dma_test_free_across_limit_lowers_search),
+	/* a driver that manages the IOMMU gets no default mapping */
+	KUNIT_CASE_PARAM(arm_dma_test_managing_driver_gets_no_mapping,
+			 arm_dma_test_managed_gen_params),
+	/* an instance that requires sharing gets one mapping, even isolated */
+	KUNIT_CASE_PARAM(arm_dma_test_required_sharing_one_mapping,
 			 arm_dma_test_policy_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_sharing_required_managed,
+	/* an instance that forbids sharing gets a mapping per master */
+	KUNIT_CASE_PARAM(arm_dma_test_forbidden_sharing_mapping_each,
+			 arm_dma_test_policy_gen_params),
+	/* on an instance that requires sharing, a managing driver gets none */
+	KUNIT_CASE_PARAM(arm_dma_test_required_sharing_managing_driver,
 			 arm_dma_test_managed_gen_params),
 #ifdef CONFIG_ARM_AMBA
-	KUNIT_CASE_PARAM(arm_dma_test_amba, arm_dma_test_amba_gen_params),
+	/* AMBA masters get the default mapping, as platform ones do */
+	KUNIT_CASE_PARAM(arm_dma_test_amba_master_gets_default_mapping,
+			 arm_dma_test_amba_gen_params),
 #endif
-	KUNIT_CASE(arm_dma_test_own_mapping),
-	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
+	/* an opted-out driver attaches a mapping of its own in probe */
+	KUNIT_CASE(arm_dma_test_opted_out_driver_own_mapping),
+	/* an opted-out driver attaches a paging domain of its own */
+	KUNIT_CASE_PARAM(arm_dma_test_opted_out_driver_own_domain,
 			 arm_dma_test_own_domain_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_fault_attach,
+	/* each failure on the way to a bound master leaves nothing */
+	KUNIT_CASE_PARAM(arm_dma_test_attach_failures_leave_nothing,
 			 arm_dma_test_fault_gen_params),
-	KUNIT_CASE(arm_dma_test_fault_ops_case),
+	/* each failure of an allocating DMA op leaves nothing */
+	KUNIT_CASE(arm_dma_test_alloc_failures_leave_nothing),
 	{}
 };
 
@@ -4660,56 +4707,65 @@ static struct kunit_case arm_dma_mapping_test_cases[] = {
  * suites cannot share one array.
  */
 static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
-	KUNIT_CASE_PARAM(arm_dma_test_ops, arm_dma_test_ops_gen_params),
-	KUNIT_CASE(arm_dma_test_map_single),
-	KUNIT_CASE(arm_dma_test_map_atomic),
-	KUNIT_CASE(arm_dma_test_map_offset),
-	KUNIT_CASE_PARAM(arm_dma_test_alloc, arm_dma_test_alloc_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_every_op,
+	KUNIT_CASE_PARAM(arm_dma_test_ops_follow_iommus_and_coherency,
+			 arm_dma_test_ops_gen_params),
+	KUNIT_CASE(arm_dma_test_map_single_translates_each_page),
+	KUNIT_CASE(arm_dma_test_map_in_atomic_context),
+	KUNIT_CASE(arm_dma_test_map_offset_beyond_first_page),
+	KUNIT_CASE_PARAM(arm_dma_test_alloc_maps_every_page,
+			 arm_dma_test_alloc_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_every_op_maps_and_unmaps,
 			 arm_dma_test_every_op_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_policy, arm_dma_test_policy_gen_params),
-	KUNIT_CASE(arm_dma_test_windows),
+	KUNIT_CASE_PARAM(arm_dma_test_masters_share_instance_mapping,
+			 arm_dma_test_policy_gen_params),
+	KUNIT_CASE(arm_dma_test_dma_window_gets_own_mapping),
 #ifdef CONFIG_ARCH_DMA_ADDR_T_64BIT
-	KUNIT_CASE(arm_dma_test_window_high),
+	KUNIT_CASE(arm_dma_test_window_above_4g_uses_direct),
 #endif
 #ifdef CONFIG_HIGHMEM
-	KUNIT_CASE(arm_dma_test_highmem),
+	KUNIT_CASE(arm_dma_test_highmem_page_translates),
 #endif
-	KUNIT_CASE_PARAM(arm_dma_test_contexts, arm_dma_test_policy_gen_params),
-	KUNIT_CASE(arm_dma_test_concurrent),
-	KUNIT_CASE(arm_dma_test_shared_refused),
-	KUNIT_CASE(arm_dma_test_domain_refused),
-	KUNIT_CASE_PARAM(arm_dma_test_rebind, arm_dma_test_rebind_gen_params),
-	KUNIT_CASE(arm_dma_test_reserved),
-	KUNIT_CASE(arm_dma_test_direct_region),
-	KUNIT_CASE(arm_dma_test_resv_shared),
-	KUNIT_CASE(arm_dma_test_resv_refused),
-	KUNIT_CASE(arm_dma_test_resv_tail),
-	KUNIT_CASE_PARAM(arm_dma_test_swap, arm_dma_test_swap_gen_params),
-	KUNIT_CASE(arm_dma_test_reuse),
-	KUNIT_CASE_PARAM(arm_dma_test_map_sg, arm_dma_test_map_sg_gen_params),
-	KUNIT_CASE(arm_dma_test_shared_map),
-	KUNIT_CASE(arm_dma_test_dma_mask),
-	KUNIT_CASE(arm_dma_test_first_fit),
-	KUNIT_CASE(arm_dma_test_narrow_mask),
-	KUNIT_CASE(arm_dma_test_narrow_full),
-	KUNIT_CASE(arm_dma_test_narrow_freed),
-	KUNIT_CASE_PARAM(arm_dma_test_managed, arm_dma_test_managed_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_sharing_required,
+	KUNIT_CASE_PARAM(arm_dma_test_context_limit_falls_back_direct,
 			 arm_dma_test_policy_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_sharing_forbidden,
+	KUNIT_CASE(arm_dma_test_concurrent_maps_while_rebinding),
+	KUNIT_CASE(arm_dma_test_refused_attach_private_mapping),
+	KUNIT_CASE(arm_dma_test_refused_domain_uses_direct),
+	KUNIT_CASE_PARAM(arm_dma_test_last_master_frees_mapping,
+			 arm_dma_test_rebind_gen_params),
+	KUNIT_CASE(arm_dma_test_reserved_regions_never_mapped),
+	KUNIT_CASE(arm_dma_test_direct_region_mapped_one_to_one),
+	KUNIT_CASE(arm_dma_test_overlapping_regions_share_mapping),
+	KUNIT_CASE(arm_dma_test_refused_master_leaves_no_ranges),
+	KUNIT_CASE(arm_dma_test_window_tail_never_handed_out),
+	KUNIT_CASE_PARAM(arm_dma_test_driver_replaces_default_mapping,
+			 arm_dma_test_swap_gen_params),
+	KUNIT_CASE(arm_dma_test_composite_device_reuses_mapping),
+	KUNIT_CASE_PARAM(arm_dma_test_map_sg_keeps_segment_limits,
+			 arm_dma_test_map_sg_gen_params),
+	KUNIT_CASE(arm_dma_test_shared_masters_map_apart),
+	KUNIT_CASE(arm_dma_test_iovas_stay_below_dma_mask),
+	KUNIT_CASE(arm_dma_test_iovas_first_fit_from_bottom),
+	KUNIT_CASE(arm_dma_test_narrow_master_keeps_low_iovas),
+	KUNIT_CASE(arm_dma_test_wide_master_takes_low_iovas_last),
+	KUNIT_CASE(arm_dma_test_free_across_limit_lowers_search),
+	KUNIT_CASE_PARAM(arm_dma_test_managing_driver_gets_no_mapping,
+			 arm_dma_test_managed_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_required_sharing_one_mapping,
 			 arm_dma_test_policy_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_sharing_required_managed,
+	KUNIT_CASE_PARAM(arm_dma_test_forbidden_sharing_mapping_each,
+			 arm_dma_test_policy_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_required_sharing_managing_driver,
 			 arm_dma_test_managed_gen_params),
 #ifdef CONFIG_ARM_AMBA
-	KUNIT_CASE_PARAM(arm_dma_test_amba, arm_dma_test_amba_gen_params),
+	KUNIT_CASE_PARAM(arm_dma_test_amba_master_gets_default_mapping,
+			 arm_dma_test_amba_gen_params),
 #endif
-	KUNIT_CASE(arm_dma_test_own_mapping),
-	KUNIT_CASE_PARAM(arm_dma_test_own_domain,
+	KUNIT_CASE(arm_dma_test_opted_out_driver_own_mapping),
+	KUNIT_CASE_PARAM(arm_dma_test_opted_out_driver_own_domain,
 			 arm_dma_test_own_domain_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_fault_attach,
+	KUNIT_CASE_PARAM(arm_dma_test_attach_failures_leave_nothing,
 			 arm_dma_test_fault_gen_params),
-	KUNIT_CASE(arm_dma_test_fault_ops_case),
+	KUNIT_CASE(arm_dma_test_alloc_failures_leave_nothing),
 	{}
 };
 
@@ -4719,9 +4775,14 @@ static struct kunit_case arm_dma_mapping_attach_geometry_cases[] = {
  * registered last, so that no other suite runs after it.
  */
 static struct kunit_case arm_dma_mapping_deferred_cases[] = {
-	KUNIT_CASE_PARAM(arm_dma_test_late_iommu, arm_dma_test_policy_gen_params),
-	KUNIT_CASE_PARAM(arm_dma_test_probe_defer, arm_dma_test_policy_gen_params),
-	KUNIT_CASE_SLOW(arm_dma_test_absent_iommu),
+	/* masters of an IOMMU that registers late defer, then get it */
+	KUNIT_CASE_PARAM(arm_dma_test_late_iommu_defers_masters,
+			 arm_dma_test_policy_gen_params),
+	/* a master's own deferrals leave its co-master's mapping */
+	KUNIT_CASE_PARAM(arm_dma_test_defer_keeps_co_master_mapping,
+			 arm_dma_test_policy_gen_params),
+	/* a master of an IOMMU that never registers gets direct DMA */
+	KUNIT_CASE_SLOW(arm_dma_test_absent_iommu_falls_back_direct),
 	{}
 };
 
@@ -4749,8 +4810,10 @@ static struct kunit_suite arm_dma_mapping_attach_geometry_suite = {
 };
 
 static struct kunit_case arm_dma_mapping_bench_cases[] = {
+	/* ns per map+unmap with 0 to 256k pages live */
 	KUNIT_CASE_PARAM_ATTR(arm_dma_test_bench, arm_dma_test_bench_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
+	/* map+unmap pairs per ms of 1, 2 and 4 masters */
 	KUNIT_CASE_PARAM_ATTR(arm_dma_test_bench_masters,
 			      arm_dma_test_policy_gen_params,
 			      { .speed = KUNIT_SPEED_SLOW }),
