@@ -3030,12 +3030,12 @@ static unsigned long arm_dma_test_knob_set(void *knob,
 /* The test IOMMU's fault_attr as it was: no fault without current->fail_nth */
 static void arm_dma_test_iommu_fail_off(void)
 {
-	WRITE_ONCE(test_iommu_fault.probability, 0);
-	test_iommu_fault.task_filter = false;
+	WRITE_ONCE(arm_dma_test_iommu_fault.probability, 0);
+	arm_dma_test_iommu_fault.task_filter = false;
 	current->make_it_fail = 0;
-	test_iommu_fault.interval = 1;
-	test_iommu_fault.count = 0;
-	atomic_set(&test_iommu_fault.times, 1);
+	arm_dma_test_iommu_fault.interval = 1;
+	arm_dma_test_iommu_fault.count = 0;
+	atomic_set(&arm_dma_test_iommu_fault.times, 1);
 }
 
 static void arm_dma_test_faults_off(void *data)
@@ -3074,7 +3074,7 @@ static void arm_dma_test_faults_on(struct kunit *test)
 		f->old[i] = arm_dma_test_knob_set(f->knob[i],
 						  arm_dma_test_fault_knobs[i].type,
 						  arm_dma_test_fault_knobs[i].val);
-	test_iommu_fault.verbose = 1;
+	arm_dma_test_iommu_fault.verbose = 1;
 }
 
 /* Make the @nth call of should_fail() in this task fail */
@@ -3093,12 +3093,12 @@ static void arm_dma_test_fail_nth(unsigned int nth)
  */
 static void arm_dma_test_iommu_fail_nth(unsigned int nth)
 {
-	test_iommu_fault.count = 0;
-	test_iommu_fault.interval = nth;
-	atomic_set(&test_iommu_fault.times, 1);
-	test_iommu_fault.task_filter = true;
+	arm_dma_test_iommu_fault.count = 0;
+	arm_dma_test_iommu_fault.interval = nth;
+	atomic_set(&arm_dma_test_iommu_fault.times, 1);
+	arm_dma_test_iommu_fault.task_filter = true;
 	current->make_it_fail = 1;
-	WRITE_ONCE(test_iommu_fault.probability, 100);
+	WRITE_ONCE(arm_dma_test_iommu_fault.probability, 100);
 }
 
 /* Stop injecting; true if the fault was injected */
@@ -3107,8 +3107,8 @@ static bool arm_dma_test_fail_done(void)
 	unsigned int left = READ_ONCE(current->fail_nth);
 
 	WRITE_ONCE(current->fail_nth, 0);
-	if (READ_ONCE(test_iommu_fault.probability)) {
-		left = atomic_read(&test_iommu_fault.times);
+	if (READ_ONCE(arm_dma_test_iommu_fault.probability)) {
+		left = atomic_read(&arm_dma_test_iommu_fault.times);
 		arm_dma_test_iommu_fail_off();
 	}
 	return !left;
@@ -3961,9 +3961,7 @@ static void arm_dma_test_late_iommu_defers_masters(struct kunit *test)
 	KUNIT_EXPECT_NULL(test, get_dma_ops(a));
 	KUNIT_EXPECT_NULL(test, to_dma_iommu_mapping(a));
 
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_platform_driver_register(test,
-						       &test_iommu_late_driver));
+	KUNIT_ASSERT_EQ(test, 0, arm_dma_test_iommu_register_late(test));
 	arm_dma_test_wait(test, m, 2, ARM_DMA_TEST_PROBE_TIMEOUT);
 	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-late");
 	KUNIT_EXPECT_EQ(test, atomic_read(&m->calls), 2);
@@ -4091,20 +4089,19 @@ static void arm_dma_test_absent_iommu_falls_back_direct(struct kunit *test)
 static int arm_dma_test_init(struct kunit *test)
 {
 	KUNIT_ASSERT_EQ(test, 0, of_overlay_apply_kunit(test, dma_mapping_kunit));
-	KUNIT_ASSERT_EQ(test, 0,
-			kunit_platform_driver_register(test, &test_iommu_driver));
+	KUNIT_ASSERT_EQ(test, 0, arm_dma_test_iommu_register(test));
 	return 0;
 }
 
 static void arm_dma_test_attach_geometry_exit(struct kunit *test)
 {
-	test_iommu_attach_geometry = false;
+	arm_dma_test_iommu_attach_geometry = false;
 }
 
 /* The same, with domains that the test IOMMU finalises at first attach */
 static int arm_dma_test_init_attach_geometry(struct kunit *test)
 {
-	test_iommu_attach_geometry = true;
+	arm_dma_test_iommu_attach_geometry = true;
 	return arm_dma_test_init(test);
 }
 

@@ -8,11 +8,12 @@
  * tests read back with iommu_iova_to_phys(), and each instance counts the
  * domains it allocated and freed and the attaches it saw.  The properties
  * of a node (dma-mapping_kunit.h) make the instance behave as the real
- * IOMMU drivers a test stands for do.  A suite registers
- * test_iommu_driver in its init and finds an instance with
+ * IOMMU drivers a test stands for do.  A suite registers the driver with
+ * arm_dma_test_iommu_register() in its init and finds an instance with
  * arm_dma_test_iommu().
  */
 
+#include <kunit/platform_device.h>
 #include <kunit/test.h>
 #include <linux/atomic.h>
 #include <linux/err.h>
@@ -40,14 +41,14 @@ static DEFINE_MUTEX(test_iommus_lock);
  * geometry and refuses to map.  Otherwise a domain is complete when
  * allocated.  Set by the suites that run in that mode.
  */
-bool test_iommu_attach_geometry;
+bool arm_dma_test_iommu_attach_geometry;
 
 /*
  * Fails the test IOMMU's domain allocations, attaches and maps when
  * should_fail() says so: the fault injection cases make the Nth call of a
  * task fail (current->fail_nth), or the Nth call on this fault_attr alone.
  */
-DECLARE_FAULT_ATTR(test_iommu_fault);
+DECLARE_FAULT_ATTR(arm_dma_test_iommu_fault);
 
 static struct test_iommu *test_iommu_from_fwnode(struct fwnode_handle *fwnode)
 {
@@ -87,7 +88,8 @@ static int test_domain_attach(struct iommu_domain *domain, struct device *dev)
 	int ret = 0;
 
 	/* A failed attach request: virtio-iommu's viommu_send_req_sync() */
-	if (READ_ONCE(tm->domain) != td && should_fail(&test_iommu_fault, 1)) {
+	if (READ_ONCE(tm->domain) != td &&
+	    should_fail(&arm_dma_test_iommu_fault, 1)) {
 		atomic_inc(&t->attaches_refused);
 		return -EIO;
 	}
@@ -131,7 +133,7 @@ static int test_domain_map(struct iommu_domain *domain, unsigned long iova,
 	if (!READ_ONCE(td->finalised))
 		return -EINVAL;
 	/* A page table the driver could not allocate */
-	if (should_fail(&test_iommu_fault, pgcount * PAGE_SIZE))
+	if (should_fail(&arm_dma_test_iommu_fault, pgcount * PAGE_SIZE))
 		return -ENOMEM;
 
 	/* Callers may hold spinlocks with interrupts off: never sleep here */
@@ -203,7 +205,7 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
 		return ERR_PTR(-ENOSPC);
 	}
 	/* No context left */
-	if (should_fail(&test_iommu_fault, 1)) {
+	if (should_fail(&arm_dma_test_iommu_fault, 1)) {
 		atomic_inc(&t->domains_refused);
 		return ERR_PTR(-ENOSPC);
 	}
@@ -214,7 +216,7 @@ static struct iommu_domain *test_domain_alloc_paging(struct device *dev)
 	xa_init_flags(&td->table, XA_FLAGS_LOCK_IRQ);
 	td->domain.ops = &test_domain_ops;
 	td->domain.pgsize_bitmap = PAGE_SIZE;
-	if (!test_iommu_attach_geometry) {
+	if (!arm_dma_test_iommu_attach_geometry) {
 		td->domain.geometry.aperture_start = t->aperture[0];
 		td->domain.geometry.aperture_end = t->aperture[1];
 		td->domain.geometry.force_aperture = true;
@@ -409,7 +411,7 @@ static const struct of_device_id test_iommu_of_match[] = {
 	{ }
 };
 
-struct platform_driver test_iommu_driver = {
+static struct platform_driver test_iommu_driver = {
 	.probe	= test_iommu_probe,
 	.remove	= test_iommu_remove,
 	.driver	= {
@@ -424,7 +426,7 @@ static const struct of_device_id test_iommu_late_of_match[] = {
 };
 
 /* The same driver, for the instance a test registers after its master */
-struct platform_driver test_iommu_late_driver = {
+static struct platform_driver test_iommu_late_driver = {
 	.probe	= test_iommu_probe,
 	.remove	= test_iommu_remove,
 	.driver	= {
@@ -448,4 +450,31 @@ struct test_iommu *arm_dma_test_iommu(struct kunit *test,
 	of_node_put(np);
 	KUNIT_ASSERT_NOT_NULL_MSG(test, t, "%s is not registered", name);
 	return t;
+}
+
+/**
+ * arm_dma_test_iommu_register() - register the test IOMMU driver
+ * @test: the test; KUnit unregisters the driver when the test ends
+ *
+ * The driver binds to the ARM_DMA_TEST_IOMMU nodes of the overlay.
+ *
+ * Return: 0, or the errno of platform_driver_register().
+ */
+int arm_dma_test_iommu_register(struct kunit *test)
+{
+	return kunit_platform_driver_register(test, &test_iommu_driver);
+}
+
+/**
+ * arm_dma_test_iommu_register_late() - register the late test IOMMU driver
+ * @test: the test; KUnit unregisters the driver when the test ends
+ *
+ * The same driver, for the ARM_DMA_TEST_LATE_IOMMU nodes, which a test
+ * registers after their masters.
+ *
+ * Return: 0, or the errno of platform_driver_register().
+ */
+int arm_dma_test_iommu_register_late(struct kunit *test)
+{
+	return kunit_platform_driver_register(test, &test_iommu_late_driver);
 }

@@ -69,7 +69,7 @@ struct test_iommu {
  * @domain: the IOMMU core's view
  * @tiommu: the instance it was allocated for
  * @masters: masters attached to it, under tiommu->lock
- * @finalised: its geometry is set and it maps; see test_iommu_attach_geometry
+ * @finalised: its geometry is set and it maps; see arm_dma_test_iommu_attach_geometry
  * @table: IOVA page frame -> physical page frame, one entry per page
  */
 struct test_domain {
@@ -94,18 +94,18 @@ static inline struct test_domain *to_test_domain(struct iommu_domain *domain)
 }
 
 /* Finalise paging domains at their first attach, as virtio-iommu does */
-extern bool test_iommu_attach_geometry;
+extern bool arm_dma_test_iommu_attach_geometry;
 
 /* Fails domain allocations, attaches and maps when should_fail() says */
-extern struct fault_attr test_iommu_fault;
-
-/* The driver of the ARM_DMA_TEST_IOMMU nodes */
-extern struct platform_driver test_iommu_driver;
-
-/* The same, for the ARM_DMA_TEST_LATE_IOMMU nodes */
-extern struct platform_driver test_iommu_late_driver;
+extern struct fault_attr arm_dma_test_iommu_fault;
 
 /* The test IOMMU instance of overlay node /@name, or the test fails */
 struct test_iommu *arm_dma_test_iommu(struct kunit *test, const char *name);
+
+/* Register the driver of the ARM_DMA_TEST_IOMMU nodes for @test */
+int arm_dma_test_iommu_register(struct kunit *test);
+
+/* The same, for the ARM_DMA_TEST_LATE_IOMMU nodes */
+int arm_dma_test_iommu_register_late(struct kunit *test);
 
 #endif /* _ARM_MM_DMA_MAPPING_KUNIT_IOMMU_H */
