@@ -80,7 +80,7 @@ check() {
 	rm -f "$O"/checkpatch/*
 	printf '%s\n' $patches | xargs -P "$JOBS" -I{} sh -c \
 		'cd "$1" && PATH=/usr/bin:$PATH perl scripts/checkpatch.pl --strict \
-			--ignore UNKNOWN_COMMIT_ID "$2" > "$3/$(basename "$(dirname "$2")")-$(basename "$2").log" 2>&1 || true' \
+			--ignore UNKNOWN_COMMIT_ID,FILE_PATH_CHANGES "$2" > "$3/$(basename "$(dirname "$2")")-$(basename "$2").log" 2>&1 || true' \
 		_ "$C" {} "$O/checkpatch"
 	for p in $patches; do
 		local pn
@@ -92,6 +92,44 @@ check() {
 		"total: 0 errors, 0 warnings, 0 checks, "*) ;;
 		*) printf '%s\n' "$r"; fail=1 ;;
 		esac
+	done
+
+	# checkpatch asks of every patch that adds a file and leaves
+	# MAINTAINERS alone whether MAINTAINERS needs updating
+	# (FILE_PATH_CHANGES, ignored above, as it asks even when a pattern
+	# covers the file): answer it.  Each file such a patch adds must be
+	# in a section of MAINTAINERS other than THE REST in the tree the
+	# series ends with, as get_maintainer.pl finds it.
+	local f out secs
+	for p in $patches; do
+		pn=$(basename "$(dirname "$p")")/$(basename "$p")
+		grep -q '^diff --git a/MAINTAINERS ' "$p" && continue
+		for f in $(awk '/^diff --git /{f=$4; sub("^b/", "", f)}
+				/^new file mode/{print f}' "$p"); do
+			if [ ! -e "$C/$f" ]; then
+				printf 'series-check: %s adds %s, which the last step has not\n' \
+					"$pn" "$f"
+				fail=1
+				continue
+			fi
+			if ! out=$(cd "$C" && perl scripts/get_maintainer.pl --no-git \
+					--no-git-fallback --sections -f "$f" 2>&1); then
+				printf 'series-check: %s adds %s: get_maintainer.pl failed: %s\n' \
+					"$pn" "$f" "$out"
+				fail=1
+				continue
+			fi
+			secs=$(printf '%s\n' "$out" |
+				sed -e '/^[A-Z]:\t/d' -e '/^$/d' -e '/^THE REST$/d' |
+				paste -sd, -)
+			if [ -n "$secs" ]; then
+				msg "series-check: $pn adds $f, in MAINTAINERS: ${secs//,/, }"
+			else
+				printf 'series-check: %s adds %s, which no MAINTAINERS section but THE REST covers\n' \
+					"$pn" "$f"
+				fail=1
+			fi
+		done
 	done
 
 	# Build every step: compile what it changes, with W=1.  A C file is
