@@ -3,16 +3,18 @@
  * KUnit tests for arch_setup_dma_ops() and the IOMMU-backed DMA operations
  * of 32-bit ARM.
  *
- * The test IOMMU driver (dma-mapping_kunit_iommu.c) binds to the
- * ARM_DMA_TEST_IOMMU nodes of a device tree overlay and registers each of
- * them as an IOMMU instance through the IOMMU API.  Its paging domains
- * keep every mapping in a table that the tests read back with
- * iommu_iova_to_phys(), and each instance counts the domains it
- * allocated and freed and the attaches it saw.  The masters are
- * platform devices of the same overlay: a test registers a driver for the
- * compatibles it wants, so the driver core runs the path every device tree
- * master takes at probe time: of_dma_configure() -> of_iommu_configure()
- * -> arch_setup_dma_ops() -> the driver's probe.
+ * Each suite applies a device tree overlay, its fixture:
+ * dma-mapping_kunit.dtso for arm_dma_mapping, dma-mapping_kunit_<name>.dtso
+ * for a suite arm_dma_mapping_<name> with a fixture of its own.  The test
+ * IOMMU driver (dma-mapping_kunit_iommu.c) binds to the ARM_DMA_TEST_IOMMU
+ * nodes of the fixture and registers each of them as an IOMMU instance
+ * through the IOMMU API.  Its paging domains keep every mapping in a table
+ * that the tests read back with iommu_iova_to_phys(), and each instance
+ * counts the domains it allocated and freed and the attaches it saw.  The
+ * masters are platform devices of the same fixture: a test registers a
+ * driver for the compatibles it wants, so the driver core runs the path
+ * every device tree master takes at probe time: of_dma_configure() ->
+ * of_iommu_configure() -> arch_setup_dma_ops() -> the driver's probe.
  */
 
 #include <kunit/of.h>
@@ -87,6 +89,7 @@ enum arm_dma_test_master_id {
 	TEST_TAIL_MASTER,
 	TEST_SINGLE_MASTER,
 	TEST_ISOLATING_MASTER,
+	TEST_BENCH_MASTER,
 };
 
 #define ARM_DMA_TEST_MATCH(compat)	{ { .compatible = compat }, { } }
@@ -116,6 +119,7 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 	[TEST_SINGLE_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_SINGLE_MASTER),
 	[TEST_ISOLATING_MASTER]	=
 		ARM_DMA_TEST_MATCH(ARM_DMA_TEST_ISOLATING_MASTER),
+	[TEST_BENCH_MASTER]	= ARM_DMA_TEST_MATCH(ARM_DMA_TEST_BENCH_MASTER),
 };
 
 #define ARM_DMA_TEST_MAX_MASTERS	ARM_DMA_TEST_CTX_MASTERS
@@ -3773,7 +3777,6 @@ struct arm_dma_test_bench_thread {
 	unsigned int failed;
 };
 
-#define ARM_DMA_TEST_BENCH_MASTERS	4
 /* How long the kthreads of a run map: 200 ms */
 #define ARM_DMA_TEST_BENCH_THREAD_NS	(200 * NSEC_PER_MSEC)
 /* Map+unmap pairs between two looks at the clock */
@@ -3874,19 +3877,18 @@ static void arm_dma_test_bench_masters(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
 	struct device *devs[ARM_DMA_TEST_BENCH_MASTERS];
-	unsigned int i, n = 0, k;
+	unsigned int i, k;
 	struct arm_dma_test_master *m;
 	struct page *page;
 	u64 ops[3];
 
 	arm_dma_test_set_policy(test, c->isolated);
-	m = arm_dma_test_register(test, TEST_CTX_MASTER,
-				  ARM_DMA_TEST_CTX_MASTERS, ARM_DMA_TEST_ASYNC);
-	/* Isolated, only as many masters as the IOMMU has contexts get one */
-	for (i = 0; i < m->nr && n < ARM_DMA_TEST_BENCH_MASTERS; i++)
-		if (arm_dma_test_has_iommu_ops(m->devs[i]))
-			devs[n++] = m->devs[i];
-	KUNIT_ASSERT_EQ(test, n, ARM_DMA_TEST_BENCH_MASTERS);
+	m = arm_dma_test_register(test, TEST_BENCH_MASTER,
+				  ARM_DMA_TEST_BENCH_MASTERS, ARM_DMA_TEST_ASYNC);
+	for (i = 0; i < ARM_DMA_TEST_BENCH_MASTERS; i++) {
+		devs[i] = m->devs[i];
+		KUNIT_ASSERT_TRUE(test, arm_dma_test_has_iommu_ops(devs[i]));
+	}
 	KUNIT_EXPECT_EQ(test, to_dma_iommu_mapping(devs[0]) ==
 			to_dma_iommu_mapping(devs[1]), !c->isolated);
 	page = alloc_page(GFP_KERNEL);
@@ -4093,6 +4095,22 @@ static int arm_dma_test_init(struct kunit *test)
 	return 0;
 }
 
+static int arm_dma_test_init_bench(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_bench));
+	KUNIT_ASSERT_EQ(test, 0, arm_dma_test_iommu_register(test));
+	return 0;
+}
+
+static int arm_dma_test_init_deferred(struct kunit *test)
+{
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_deferred));
+	KUNIT_ASSERT_EQ(test, 0, arm_dma_test_iommu_register(test));
+	return 0;
+}
+
 static void arm_dma_test_attach_geometry_exit(struct kunit *test)
 {
 	arm_dma_test_iommu_attach_geometry = false;
@@ -4293,7 +4311,7 @@ static struct kunit_case arm_dma_mapping_deferred_cases[] = {
 
 static struct kunit_suite arm_dma_mapping_deferred_suite = {
 	.name		= "arm_dma_mapping_deferred",
-	.init		= arm_dma_test_init,
+	.init		= arm_dma_test_init_deferred,
 	.test_cases	= arm_dma_mapping_deferred_cases,
 };
 
@@ -4327,7 +4345,7 @@ static struct kunit_case arm_dma_mapping_bench_cases[] = {
 
 static struct kunit_suite arm_dma_mapping_bench_suite = {
 	.name		= "arm_dma_mapping_bench",
-	.init		= arm_dma_test_init,
+	.init		= arm_dma_test_init_bench,
 	.test_cases	= arm_dma_mapping_bench_cases,
 };
 

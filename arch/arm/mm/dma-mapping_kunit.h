@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0-only */
 /*
  * Names and numbers shared by the ARM DMA mapping KUnit tests and their
- * device tree overlay.
+ * fixtures, device tree overlays.
  */
 #ifndef _ARM_MM_DMA_MAPPING_KUNIT_H
 #define _ARM_MM_DMA_MAPPING_KUNIT_H
@@ -50,6 +50,7 @@
 #define ARM_DMA_TEST_AMBA_MASTER	"linux,arm-dma-test-amba-master"
 #define ARM_DMA_TEST_SINGLE_MASTER	"linux,arm-dma-test-single-master"
 #define ARM_DMA_TEST_ISOLATING_MASTER	"linux,arm-dma-test-isolating-master"
+#define ARM_DMA_TEST_BENCH_MASTER	"linux,arm-dma-test-bench-master"
 
 /* The DMA window of the window masters (dma-ranges of their bus) */
 #define ARM_DMA_TEST_WINDOW_BASE	0x80000000
@@ -101,5 +102,6 @@
 #define ARM_DMA_TEST_CTX_LIMIT		4
 #define ARM_DMA_TEST_CTX_MASTERS	12
 #define ARM_DMA_TEST_TRIO_MASTERS	3
+#define ARM_DMA_TEST_BENCH_MASTERS	4
 
 #endif
