@@ -5,13 +5,15 @@
  *
  * Each suite applies a device tree overlay, its fixture:
  * dma-mapping_kunit.dtso for arm_dma_mapping, dma-mapping_kunit_<name>.dtso
- * for a suite arm_dma_mapping_<name> with a fixture of its own.  The test
+ * for a suite arm_dma_mapping_<name> with a fixture of its own.  A case
+ * that needs IOMMU instances of a kind the suite's fixture lacks applies
+ * their fixture, dma-mapping_kunit_<kind>.dtso, on top of it.  The test
  * IOMMU driver (dma-mapping_kunit_iommu.c) binds to the ARM_DMA_TEST_IOMMU
- * nodes of the fixture and registers each of them as an IOMMU instance
+ * nodes of the fixtures and registers each of them as an IOMMU instance
  * through the IOMMU API.  Its paging domains keep every mapping in a table
  * that the tests read back with iommu_iova_to_phys(), and each instance
  * counts the domains it allocated and freed and the attaches it saw.  The
- * masters are platform devices of the same fixture: a test registers a
+ * masters are platform devices of the same fixtures: a test registers a
  * driver for the compatibles it wants, so the driver core runs the path
  * every device tree master takes at probe time: of_dma_configure() ->
  * of_iommu_configure() -> arch_setup_dma_ops() -> the driver's probe.
@@ -1134,12 +1136,15 @@ static void arm_dma_test_highmem_page_translates(struct kunit *test)
 static void arm_dma_test_context_limit_falls_back_direct(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
-	struct test_iommu *t = arm_dma_test_iommu(test, "arm-dma-test-iommu-ctx");
+	struct test_iommu *t;
 	struct dma_iommu_mapping *first = NULL;
 	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	unsigned int i, iommu = 0;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_contexts));
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-ctx");
 	arm_dma_test_set_policy(test, c->isolated);
 	arm_dma_test_warnings_before(test, &w, "arm-dma-test-ctx-master");
 	m = arm_dma_test_register(test, TEST_CTX_MASTER,
@@ -1393,6 +1398,8 @@ static void arm_dma_test_concurrent_maps_while_rebinding(struct kunit *test)
 	unsigned int i, j, running, rebinds = 0;
 	unsigned long *live;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_contexts));
 	arm_dma_test_set_policy(test, false);
 	m = arm_dma_test_register(test, TEST_CTX_MASTER,
 				  ARM_DMA_TEST_CTX_MASTERS, ARM_DMA_TEST_ASYNC);
@@ -1473,12 +1480,14 @@ static void arm_dma_test_concurrent_maps_while_rebinding(struct kunit *test)
  */
 static void arm_dma_test_refused_attach_private_mapping(struct kunit *test)
 {
-	struct test_iommu *t = arm_dma_test_iommu(test,
-						  "arm-dma-test-iommu-noshare");
+	struct test_iommu *t;
 	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	struct device *a, *b;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_contexts));
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-noshare");
 	arm_dma_test_set_policy(test, false);
 	arm_dma_test_warnings_before(test, &w, "arm-dma-test-noshare-master");
 	m = arm_dma_test_register(test, TEST_NOSHARE_MASTER, 2, 0);
@@ -1504,11 +1513,13 @@ static void arm_dma_test_refused_attach_private_mapping(struct kunit *test)
 
 static void arm_dma_test_refused_domain_uses_direct(struct kunit *test)
 {
-	struct test_iommu *t = arm_dma_test_iommu(test,
-						  "arm-dma-test-iommu-nodomain");
+	struct test_iommu *t;
 	struct arm_dma_test_warnings w;
 	struct device *dev;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_contexts));
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-nodomain");
 	dev = arm_dma_test_find(test, TEST_NODOMAIN_MASTER);
 	arm_dma_test_warnings_before(test, &w, dev_name(dev));
 	KUNIT_EXPECT_PTR_EQ(test, arm_dma_test_bind(test, TEST_NODOMAIN_MASTER),
@@ -1548,12 +1559,14 @@ KUNIT_ARRAY_PARAM_DESC(arm_dma_test_rebind, arm_dma_test_order_cases, name);
 static void arm_dma_test_last_master_frees_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_order_case *c = test->param_value;
-	struct test_iommu *t = arm_dma_test_iommu(test,
-						  "arm-dma-test-iommu-trio");
+	struct test_iommu *t;
 	struct dma_iommu_mapping *mapping;
 	struct arm_dma_test_master *m;
 	unsigned int i, j;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_contexts));
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-trio");
 	arm_dma_test_set_policy(test, false);
 	m = arm_dma_test_register(test, TEST_TRIO_MASTER,
 				  ARM_DMA_TEST_TRIO_MASTERS, 0);
@@ -1618,6 +1631,8 @@ static void arm_dma_test_reserved_regions_never_mapped(struct kunit *test)
 	u64 highest = 0, bad_first = 0;
 	unsigned int i, j, bad = 0;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_regions));
 	dev = arm_dma_test_bind(test, TEST_RESV_MASTER);
 	mapping = to_dma_iommu_mapping(dev);
 	KUNIT_ASSERT_NOT_NULL(test, mapping);
@@ -1687,6 +1702,8 @@ static void arm_dma_test_direct_region_mapped_one_to_one(struct kunit *test)
 	struct device *dev;
 	unsigned int warned, i;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_regions));
 	dev = arm_dma_test_find(test, TEST_IDMAP_MASTER);
 	warned = arm_dma_test_log_lines(test, dev, ARM_DMA_TEST_WARN_DIRECT);
 	arm_dma_test_bind(test, TEST_IDMAP_MASTER);
@@ -1758,6 +1775,8 @@ static void arm_dma_test_window_tail_never_handed_out(struct kunit *test)
 	dma_addr_t dma;
 	void *buf;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_regions));
 	dev = arm_dma_test_bind(test, TEST_TAIL_MASTER);
 	KUNIT_EXPECT_TRUE(test, arm_dma_test_has_iommu_ops(dev));
 	mapping = to_dma_iommu_mapping(dev);
@@ -1819,6 +1838,8 @@ static void arm_dma_test_overlapping_regions_share_mapping(struct kunit *test)
 	struct arm_dma_test_master *m;
 	struct device *a, *b, *c, *d;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_regions));
 	arm_dma_test_warnings_before(test, &w, "arm-dma-test-resv-shared-");
 	m = arm_dma_test_register(test, TEST_RESV_SHARED_MASTER, 4, 0);
 	a = arm_dma_test_master_named(test, m, "arm-dma-test-resv-shared-a");
@@ -1863,6 +1884,8 @@ static void arm_dma_test_refused_master_leaves_no_ranges(struct kunit *test)
 	struct arm_dma_test_master *m;
 	struct device *a, *b;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_regions));
 	arm_dma_test_warnings_before(test, &w, "arm-dma-test-resv-noshare-");
 	m = arm_dma_test_register(test, TEST_RESV_NOSHARE_MASTER, 2, 0);
 	a = arm_dma_test_master_named(test, m, "arm-dma-test-resv-noshare-a");
@@ -2587,14 +2610,16 @@ static void arm_dma_test_expect_listed(struct kunit *test, struct device *dev,
 static void arm_dma_test_required_sharing_one_mapping(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
-	struct test_iommu *t = arm_dma_test_iommu(test,
-						  "arm-dma-test-iommu-single");
+	struct test_iommu *t;
 	struct dma_iommu_mapping *mapping;
 	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	unsigned int i;
 	u8 *buf;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_sharing));
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-single");
 	arm_dma_test_set_policy(test, c->isolated);
 	arm_dma_test_warnings_before(test, &w, "arm-dma-test-single-master");
 	m = arm_dma_test_register(test, TEST_SINGLE_MASTER,
@@ -2640,13 +2665,15 @@ static void arm_dma_test_required_sharing_one_mapping(struct kunit *test)
 static void arm_dma_test_forbidden_sharing_mapping_each(struct kunit *test)
 {
 	const struct arm_dma_test_policy_case *c = test->param_value;
-	struct test_iommu *t = arm_dma_test_iommu(test,
-						  "arm-dma-test-iommu-isolating");
+	struct test_iommu *t;
 	struct dma_iommu_mapping *ma, *mb;
 	struct arm_dma_test_warnings w;
 	struct arm_dma_test_master *m;
 	struct device *a, *b;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_sharing));
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-isolating");
 	arm_dma_test_set_policy(test, c->isolated);
 	arm_dma_test_warnings_before(test, &w, "arm-dma-test-isolating-master");
 	m = arm_dma_test_register(test, TEST_ISOLATING_MASTER,
@@ -2682,11 +2709,13 @@ static void arm_dma_test_forbidden_sharing_mapping_each(struct kunit *test)
 static void arm_dma_test_required_sharing_managing_driver(struct kunit *test)
 {
 	const struct arm_dma_test_managed_case *c = test->param_value;
-	struct test_iommu *t = arm_dma_test_iommu(test,
-						  "arm-dma-test-iommu-single");
+	struct test_iommu *t;
 	struct arm_dma_test_master *m;
 	unsigned int i;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_sharing));
+	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-single");
 	m = arm_dma_test_register(test, TEST_SINGLE_MASTER,
 				  ARM_DMA_TEST_SINGLE_MASTERS, c->flags);
 	for (i = 0; i < m->nr; i++)
@@ -3193,6 +3222,8 @@ static void arm_dma_test_attach_failures_leave_nothing(struct kunit *test)
 	bool fired;
 	int ret;
 
+	KUNIT_ASSERT_EQ(test, 0,
+			of_overlay_apply_kunit(test, dma_mapping_kunit_regions));
 	t = arm_dma_test_iommu(test, "arm-dma-test-iommu-resv-shared");
 	arm_dma_test_set_policy(test, false);
 	m = arm_dma_test_register(test, TEST_RESV_SHARED_MASTER, 4, 0);
