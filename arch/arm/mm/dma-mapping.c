@@ -804,21 +804,12 @@ static u64 arm_iommu_limit_pages(struct dma_iommu_mapping *mapping,
 	return min(((limit - mapping->base) >> PAGE_SHIFT) + 1, total);
 }
 
-/*
- * Keep the IOVA pages below @pages, the DMA limit of a master of @mapping,
- * for masters that cannot address higher: from now on, wider masters
- * search above it first.  Limits that span the mapping change nothing; of
- * more distinct limits than ARM_IOMMU_NR_FLOORS, the lowest are kept.
- * Call with the lock held.
- */
-static void arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
-				u64 pages)
+/* arm_iommu_add_floor() for a limit below the end of @mapping */
+static void __arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
+				  u64 pages)
 {
-	u64 total = (u64)mapping->extensions * mapping->bits;
 	unsigned int i, n = mapping->nr_floors;
 
-	if (!pages || pages >= total)
-		return;
 	for (i = 0; i < n && mapping->floor[i] < pages; i++)
 		;
 	if (i < n && mapping->floor[i] == pages)
@@ -835,6 +826,21 @@ static void arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
 	mapping->floor[i] = pages;
 	mapping->floor_free[i] = pages;
 	mapping->nr_floors = n + 1;
+}
+
+/*
+ * Keep the IOVA pages below @pages, the DMA limit of a master of @mapping,
+ * for masters that cannot address higher: from now on, wider masters
+ * search above it first.  Limits that span the mapping change nothing; of
+ * more distinct limits than ARM_IOMMU_NR_FLOORS, the lowest are kept.
+ * Inline, as every IOVA allocation calls it: most limits span the mapping.
+ * Call with the lock held.
+ */
+static inline void arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
+				       u64 pages)
+{
+	if (pages && pages < (u64)mapping->extensions * mapping->bits)
+		__arm_iommu_add_floor(mapping, pages);
 }
 
 /*
@@ -951,8 +957,7 @@ static dma_addr_t __alloc_iova_order(struct dma_iommu_mapping *mapping,
 
 	spin_lock_irqsave(&mapping->lock, flags);
 	/* A master that set its mask behind dma_set_mask()'s back */
-	if (pages < (u64)mapping->extensions * mapping->bits)
-		arm_iommu_add_floor(mapping, pages);
+	arm_iommu_add_floor(mapping, pages);
 	for (i = mapping->nr_floors; i && mapping->floor[i - 1] >= pages; i--)
 		;
 	page = -ENOSPC;
