@@ -48,6 +48,8 @@ mutant iommu-sharing-ignored kunit arch/arm/mm/dma-mapping.c \
 	's/\tswitch \(iommu->dma_sharing\) \{/\tswitch (IOMMU_DMA_SHARING_ANY) {/'
 mutant direct-dma-warned-twice kunit arch/arm/mm/dma-mapping.c \
 	's/(\t\tdev_warn\(dev, "no IOMMU DMA mapping \(%pe\), using direct DMA\\n",\n\t\t\t ERR_PTR\(ret\)\);\n)/$1$1/'
+mutant unbind-leaks-mapping-reference kunit arch/arm/mm/dma-mapping.c \
+	's/(static void arm_teardown_iommu_dma_ops\(struct device \*dev\)\n\{.*?arm_iommu_put_master\(master, )false/$1true/s'
 mutant series-step-compile-error series-check drivers/amba/bus.c \
 	's/\A/#error the series check must fail on this\n/'
 
