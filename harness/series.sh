@@ -104,6 +104,12 @@ check() {
 	for p in $patches; do
 		pn=$(basename "$(dirname "$p")")/$(basename "$p")
 		grep -q '^diff --git a/MAINTAINERS ' "$p" && continue
+		# Not answered here: whether an F: pattern names what goes
+		if grep -qE '^(deleted file mode |rename (from|to) )' "$p"; then
+			printf 'series-check: %s deletes or renames a file and leaves MAINTAINERS alone: answer checkpatch (FILE_PATH_CHANGES) for it\n' \
+				"$pn"
+			fail=1
+		fi
 		for f in $(awk '/^diff --git /{f=$4; sub("^b/", "", f)}
 				/^new file mode/{print f}' "$p"); do
 			if [ ! -e "$C/$f" ]; then
@@ -112,10 +118,12 @@ check() {
 				fail=1
 				continue
 			fi
+			# stderr apart: a warning line must not pass for a section
 			if ! out=$(cd "$C" && perl scripts/get_maintainer.pl --no-git \
-					--no-git-fallback --sections -f "$f" 2>&1); then
+					--no-git-fallback --sections -f "$f" \
+					2>"$O/get_maintainer.err"); then
 				printf 'series-check: %s adds %s: get_maintainer.pl failed: %s\n' \
-					"$pn" "$f" "$out"
+					"$pn" "$f" "$(cat "$O/get_maintainer.err")"
 				fail=1
 				continue
 			fi

@@ -804,7 +804,7 @@ static u64 arm_iommu_limit_pages(struct dma_iommu_mapping *mapping,
 	return min(((limit - mapping->base) >> PAGE_SHIFT) + 1, total);
 }
 
-/* arm_iommu_add_floor() for a limit below the end of @mapping */
+/* arm_iommu_add_floor() for 0 < @pages < the pages of @mapping */
 static void __arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
 				  u64 pages)
 {
@@ -833,11 +833,9 @@ static void __arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
  * for masters that cannot address higher: from now on, wider masters
  * search above it first.  Limits that span the mapping change nothing; of
  * more distinct limits than ARM_IOMMU_NR_FLOORS, the lowest are kept.
- * Inline, as every IOVA allocation calls it: most limits span the mapping.
  * Call with the lock held.
  */
-static inline void arm_iommu_add_floor(struct dma_iommu_mapping *mapping,
-				       u64 pages)
+static void arm_iommu_add_floor(struct dma_iommu_mapping *mapping, u64 pages)
 {
 	if (pages && pages < (u64)mapping->extensions * mapping->bits)
 		__arm_iommu_add_floor(mapping, pages);

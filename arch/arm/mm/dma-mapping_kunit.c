@@ -69,7 +69,7 @@ MODULE_IMPORT_NS(EXPORTED_FOR_KUNIT_TESTING);
  */
 #define ARM_DMA_TEST_DEFERRED_TIMEOUT	(40 * HZ)
 
-/* The masters of the overlay, by compatible */
+/* The masters of the fixtures, by compatible */
 enum arm_dma_test_master_id {
 	TEST_DIRECT,
 	TEST_DIRECT_COHERENT,
@@ -128,7 +128,7 @@ static const struct of_device_id arm_dma_test_master_match[][2] = {
 
 /**
  * struct arm_dma_test_master - a master driver registered by a test
- * @drv: bound to the overlay nodes of one compatible
+ * @drv: bound to the fixture nodes of one compatible
  * @probed: completed by each probe that binds
  * @lock: protects @devs and @nr
  * @devs: the masters bound, in the order they first were
@@ -985,7 +985,10 @@ static void arm_dma_test_masters_share_instance_mapping(struct kunit *test)
 	KUNIT_EXPECT_PTR_NE(test, mo, mb);
 	KUNIT_EXPECT_EQ(test, atomic_read(&t1->domains_allocated), 1);
 
+	/* A domain goes with the last master of its mapping, not before */
 	device_release_driver(a);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t0->domains_freed),
+			c->isolated ? 1 : 0);
 	device_release_driver(b);
 	device_release_driver(o);
 	KUNIT_EXPECT_EQ(test, atomic_read(&t0->domains_freed),
@@ -1374,7 +1377,7 @@ static void arm_dma_test_map_offset_beyond_first_page(struct kunit *test)
  * and bound again and again: no IOVA page is handed out twice, every one
  * translates to the buffer mapped there, each rebound master gets the
  * shared mapping back, and at the end only IOVA 0 is in use and the
- * references are those of the 12 bound masters.
+ * domain goes with the last of the 12 masters, not before.
  */
 static void arm_dma_test_concurrent_maps_while_rebinding(struct kunit *test)
 {
@@ -1459,8 +1462,10 @@ static void arm_dma_test_concurrent_maps_while_rebinding(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, arm_dma_test_iovas_in_use(mapping), 1);
 	KUNIT_EXPECT_TRUE(test, test_bit(0, mapping->bitmaps[0]));
 	/* The rebinds left nothing behind: the last master frees the domain */
-	for (i = 0; i < m->nr; i++)
+	for (i = 0; i < m->nr; i++) {
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 0);
 		device_release_driver(m->devs[i]);
+	}
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
 }
 
@@ -1797,7 +1802,7 @@ static void arm_dma_test_window_tail_never_handed_out(struct kunit *test)
 	dma_unmap_single(dev, dma, PAGE_SIZE, DMA_TO_DEVICE);
 }
 
-/* The master of @m bound to overlay node @name */
+/* The master of @m bound to fixture node @name */
 static struct device *arm_dma_test_master_named(struct kunit *test,
 						struct arm_dma_test_master *m,
 						const char *name)
@@ -2640,8 +2645,10 @@ static void arm_dma_test_required_sharing_one_mapping(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->attaches_refused), 0);
 	arm_dma_test_expect_warnings(test, &w, 0, 0);
 
-	for (i = 0; i < m->nr; i++)
+	for (i = 0; i < m->nr; i++) {
+		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 0);
 		device_release_driver(m->devs[i]);
+	}
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed), 1);
 }
 
@@ -2762,7 +2769,7 @@ static void arm_dma_test_clkdev_drop(void *cl)
 }
 
 /*
- * An AMBA master of the overlay node (disabled there, so that it gets no
+ * An AMBA master of the fixture node (disabled there, so that it gets no
  * platform device), with the clock amba_probe() needs, as board code or
  * of_amba_device_create() would add it.
  */
@@ -4001,8 +4008,13 @@ static void arm_dma_test_late_iommu_defers_masters(struct kunit *test)
 		KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_allocated), 1);
 	}
 
-	/* Unbind before the IOMMU goes, the reverse of the binding order */
+	/*
+	 * Unbind before the IOMMU goes, the reverse of the binding order; a
+	 * domain goes with the last master of its mapping, not before
+	 */
 	device_release_driver(m->devs[0]);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+			c->isolated ? 1 : 0);
 	device_release_driver(m->devs[1]);
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
 			atomic_read(&t->domains_allocated));
@@ -4071,8 +4083,13 @@ static void arm_dma_test_defer_keeps_co_master_mapping(struct kunit *test)
 			virt_to_phys(buf));
 	dma_unmap_single(co, co_dma, PAGE_SIZE, DMA_TO_DEVICE);
 
-	/* The deferrals left nothing behind: every domain goes with them */
+	/*
+	 * The deferrals left nothing behind: every domain goes with its last
+	 * master, the shared one with the co-master
+	 */
 	device_release_driver(dev);
+	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
+			c->isolated ? ARM_DMA_TEST_DEFERS + 1 : 0);
 	device_release_driver(co);
 	KUNIT_EXPECT_EQ(test, atomic_read(&t->domains_freed),
 			atomic_read(&t->domains_allocated));

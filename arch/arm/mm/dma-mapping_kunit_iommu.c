@@ -3,7 +3,7 @@
  * The test IOMMU driver of the ARM DMA mapping KUnit tests.
  *
  * It binds to the ARM_DMA_TEST_IOMMU nodes of the tests' device tree
- * overlay and registers each of them as an IOMMU instance through the
+ * overlays and registers each of them as an IOMMU instance through the
  * IOMMU API.  Its paging domains keep every mapping in a table that the
  * tests read back with iommu_iova_to_phys(), and each instance counts the
  * domains it allocated and freed and the attaches it saw.  The properties
@@ -435,7 +435,7 @@ static struct platform_driver test_iommu_late_driver = {
 	},
 };
 
-/* The test IOMMU instance of overlay node /@name */
+/* The test IOMMU instance of fixture node /@name */
 struct test_iommu *arm_dma_test_iommu(struct kunit *test,
 				      const char *name)
 {
@@ -456,7 +456,8 @@ struct test_iommu *arm_dma_test_iommu(struct kunit *test,
  * arm_dma_test_iommu_register() - register the test IOMMU driver
  * @test: the test; KUnit unregisters the driver when the test ends
  *
- * The driver binds to the ARM_DMA_TEST_IOMMU nodes of the overlay.
+ * The driver binds to the ARM_DMA_TEST_IOMMU nodes of the fixtures applied
+ * before and after, until the test ends.
  *
  * Return: 0, or the errno of platform_driver_register().
  */

@@ -99,7 +99,7 @@ extern bool arm_dma_test_iommu_attach_geometry;
 /* Fails domain allocations, attaches and maps when should_fail() says */
 extern struct fault_attr arm_dma_test_iommu_fault;
 
-/* The test IOMMU instance of overlay node /@name, or the test fails */
+/* The test IOMMU instance of fixture node /@name, or the test fails */
 struct test_iommu *arm_dma_test_iommu(struct kunit *test, const char *name);
 
 /* Register the driver of the ARM_DMA_TEST_IOMMU nodes for @test */
